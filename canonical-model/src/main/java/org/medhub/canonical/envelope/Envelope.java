@@ -1,0 +1,33 @@
+package org.medhub.canonical.envelope;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * What travels on every medhub topic, whatever the entity: the canonical record plus where it came
+ * from and which flow it belongs to.
+ *
+ * @param messageId stable id, the idempotency key everywhere: see {@link MessageIds}
+ * @param businessKey the entity's natural key, also the Kafka record key
+ * @param source the system that sent it (for a partner factory, the partner id)
+ * @param sourceVersion the source's own version of the record, where it has one
+ * @param baseVersion the hub version this update was based on, for conflict detection
+ * @param occurredAt business time; {@code receivedAt} is hub time
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Envelope(
+        String messageId,
+        String entity,
+        int schemaVersion,
+        String businessKey,
+        String source,
+        String partner,
+        String sourceVersion,
+        Long baseVersion,
+        String correlationId,
+        String causationId,
+        Instant occurredAt,
+        Instant receivedAt,
+        MappingRef mapping,
+        JsonNode payload) {}

@@ -1,0 +1,29 @@
+package org.medhub.connectors.http;
+
+/**
+ * A record could not be delivered. {@code retryable} says whether trying again later may help
+ * (timeouts, connection errors, 5xx, 408, 429) or not (other 4xx: the subscriber refused it).
+ */
+public class DeliveryFailedException extends RuntimeException {
+
+    private final boolean retryable;
+    private final int attempts;
+
+    public DeliveryFailedException(String message, boolean retryable, int attempts, Throwable cause) {
+        super(message, cause);
+        this.retryable = retryable;
+        this.attempts = attempts;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    DeliveryFailedException afterAttempts(int total) {
+        return new DeliveryFailedException(getMessage(), retryable, total, getCause());
+    }
+}
