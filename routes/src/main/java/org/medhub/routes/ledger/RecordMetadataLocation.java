@@ -13,7 +13,7 @@ public final class RecordMetadataLocation {
     public static KafkaLocation of(Message message) {
         List<?> metadata = message.getHeader(KafkaConstants.KAFKA_RECORD_META, List.class);
         if (metadata == null || metadata.isEmpty()) {
-            throw new IllegalStateException("the Kafka producer reported no record metadata");
+            throw new IllegalStateException("the Kafka producer reported no record metadata (camel.component.kafka.record-metadata must be true)");
         }
         RecordMetadata written = (RecordMetadata) metadata.get(metadata.size() - 1);
         return new KafkaLocation(written.topic(), written.partition(), written.offset());

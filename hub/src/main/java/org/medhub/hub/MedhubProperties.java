@@ -1,0 +1,60 @@
+package org.medhub.hub;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator can set under {@code medhub.*}, checked at start-up.
+ *
+ * @param dataDir where embedded engines and generated secrets keep their state
+ * @param configDir where {@code partners/*.yml} are read from
+ */
+@ConfigurationProperties("medhub")
+@Validated
+public record MedhubProperties(
+        @NotNull @DefaultValue("data") Path dataDir,
+        @NotNull @DefaultValue("config") Path configDir,
+        @Valid @DefaultValue Inbound inbound,
+        @Valid @DefaultValue Topics topics,
+        @Valid @DefaultValue Partners partners,
+        @Valid @DefaultValue Simulators simulators,
+        @Valid @DefaultValue Delivery delivery,
+        @Valid @DefaultValue Admin admin) {
+
+    /** @param maxBodySize a larger inbound body is refused before it is read */
+    public record Inbound(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {}
+
+    /**
+     * @param partitions of every medhub topic: the ceiling on consumers per group, so on hub instances that share work
+     * @param rawRetention how long raw bytes stay replayable
+     */
+    public record Topics(
+            @Min(1) @DefaultValue("3") int partitions,
+            @Min(1) @DefaultValue("1") short replicationFactor,
+            @NotNull @DefaultValue("30d") Duration rawRetention) {}
+
+    /** @param generateMissingSecrets create a random secret for a missing {@code file:} credential (sample configuration only) */
+    public record Partners(@DefaultValue("false") boolean generateMissingSecrets) {}
+
+    /** @param enabled whether {@code simulator:} URLs may start simulated external systems */
+    public record Simulators(@DefaultValue("true") boolean enabled) {}
+
+    /** @param timeout for one HTTP delivery attempt */
+    public record Delivery(@NotNull @DefaultValue("10s") Duration timeout) {}
+
+    /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
+    public record Admin(String password) {
+
+        @Override
+        public String toString() {
+            return "Admin[password=" + (password == null ? "unset" : "***") + "]";
+        }
+    }
+}

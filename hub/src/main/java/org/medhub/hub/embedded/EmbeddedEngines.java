@@ -1,0 +1,49 @@
+package org.medhub.hub.embedded;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engines this process started for itself; closed after everything that uses them has stopped. */
+public final class EmbeddedEngines implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngines.class);
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
+    void startKafka(Path directory) {
+        EmbeddedKafka kafka = EmbeddedKafka.start(directory);
+        running.add(kafka);
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        log.info("Embedded Kafka broker (KRaft) at {}, log in {}", kafka.bootstrapServers(), directory);
+    }
+
+    void startPostgresql(Path directory) {
+        EmbeddedPostgresql postgres = EmbeddedPostgresql.start(directory);
+        running.add(postgres);
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
+        properties.put("spring.datasource.username", EmbeddedPostgresql.USER);
+        log.info("Embedded PostgreSQL at {}, cluster in {}", postgres.jdbcUrl(), directory);
+    }
+
+    /** Where the started engines are, as Spring properties. */
+    Map<String, Object> properties() {
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.warn("An embedded engine did not stop cleanly", e);
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,84 @@
+package org.medhub.hub.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from embedded binaries, its cluster kept under the data directory.
+ * Logical WAL is on so that the same database can feed change data capture.
+ */
+final class EmbeddedPostgresql implements AutoCloseable {
+
+    static final String DATABASE = "medhub";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresql(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedPostgresql start(Path directory) {
+        Path cluster = directory.resolve("cluster");
+        LocalPorts ports;
+        try {
+            Files.createDirectories(cluster);
+            ports = new LocalPorts(directory.resolve("ports.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + cluster, e);
+        }
+        int port = ports.port("postgresql");
+        ports.save();
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(cluster)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "4")
+                    .setServerConfig("max_replication_slots", "4")
+                    // the embedded default turns it off: fast, but a crash could lose acknowledged ledger rows
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+            createDatabase(postgres);
+            return new EmbeddedPostgresql(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
+        }
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        }
+    }
+}

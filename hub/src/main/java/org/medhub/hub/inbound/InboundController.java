@@ -1,0 +1,103 @@
+package org.medhub.hub.inbound;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.medhub.canonical.envelope.MessageIds;
+import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.problem.Problems;
+import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.inbound.IngestRoute;
+import org.medhub.routes.inbound.RecordRejectedException;
+import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Partner factories push records here, authenticated as themselves. 202 for a new message, 200
+ * with the existing message id for one already received, a problem response for anything refused.
+ */
+@RestController
+class InboundController {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundController.class);
+    private static final Map<String, HttpStatus> STATUS_BY_PROBLEM = Map.of(
+            "unknown-partner", HttpStatus.NOT_FOUND,
+            "unknown-message-type", HttpStatus.NOT_FOUND,
+            "malformed-record", HttpStatus.BAD_REQUEST,
+            "invalid-record", HttpStatus.UNPROCESSABLE_ENTITY);
+
+    private final ProducerTemplate camel;
+    private final Ledger ledger;
+    private final long maxBodyBytes;
+
+    InboundController(ProducerTemplate camel, Ledger ledger, MedhubProperties properties) {
+        this.camel = camel;
+        this.ledger = ledger;
+        this.maxBodyBytes = properties.inbound().maxBodySize().toBytes();
+    }
+
+    @PostMapping("/api/inbound/{partnerId}/{messageType}")
+    ResponseEntity<?> receive(@PathVariable String partnerId, @PathVariable String messageType,
+            HttpServletRequest request) throws IOException {
+        byte[] body = request.getContentLengthLong() > maxBodyBytes
+                ? null : BoundedBody.read(request.getInputStream(), maxBodyBytes);
+        if (body == null) {
+            return tooLarge(partnerId, messageType, request);
+        }
+        Exchange result = camel.send(IngestRoute.ENDPOINT, exchange -> {
+            exchange.getMessage().setHeader(MedhubHeaders.PARTNER, partnerId);
+            exchange.getMessage().setHeader(MedhubHeaders.MESSAGE_TYPE, messageType);
+            exchange.getMessage().setBody(body);
+        });
+        String messageId = result.getMessage().getHeader(MedhubHeaders.MESSAGE_ID, String.class);
+        Exception failure = result.getException();
+        if (failure instanceof RecordRejectedException rejected) {
+            ProblemDetail problem = Problems.problem(STATUS_BY_PROBLEM.getOrDefault(rejected.problem(),
+                    HttpStatus.UNPROCESSABLE_ENTITY), rejected.problem(), title(rejected.problem()), rejected.getMessage());
+            problem.setProperty("messageId", messageId);
+            return Problems.respond(Problems.withViolations(problem, rejected.violations()));
+        }
+        if (failure != null) {
+            log.error("Could not take a {} message from partner {}", messageType, partnerId, failure);
+            return Problems.respond(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "hub-unavailable",
+                    "Hub unavailable", "the hub could not store the message; nothing was accepted, send it again later"));
+        }
+        boolean duplicate = Boolean.TRUE.equals(result.getMessage().getHeader(MedhubHeaders.DUPLICATE, Boolean.class));
+        Map<String, Object> answer = Map.of("messageId", messageId, "status", duplicate ? "DUPLICATE" : "ACCEPTED");
+        return duplicate
+                ? ResponseEntity.ok(answer)
+                : ResponseEntity.accepted().location(URI.create("/api/messages/" + messageId)).body(answer);
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge(String partnerId, String messageType, HttpServletRequest request) {
+        String reason = "the body is larger than the limit of " + maxBodyBytes + " bytes (medhub.inbound.max-body-size)";
+        // The bytes are not kept: holding an unbounded body is what the limit prevents. The ledger still records the attempt.
+        String messageId = MessageIds.fromRaw(partnerId, messageType,
+                (request.getContentLengthLong() + "@" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        ledger.rejected(messageId, partnerId, messageType, Stage.RECEIVED, reason + "; the body was not kept", null);
+        ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", reason);
+        problem.setProperty("messageId", messageId);
+        return Problems.respond(problem);
+    }
+
+    private static String title(String problem) {
+        return switch (problem) {
+            case "unknown-partner" -> "Unknown partner";
+            case "unknown-message-type" -> "Unknown message type";
+            case "malformed-record" -> "Malformed record";
+            default -> "Invalid record";
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package org.medhub.hub.messages;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the ledger for people: where a message is, every stage it passed, and why it failed. */
+@Repository
+class MessageQueries {
+
+    private static final String SUMMARY = """
+            select message_id, partner, message_type, entity, business_key, status, duplicates, last_error,
+                   mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
+                   canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, updated_at
+            from message""";
+
+    private final JdbcTemplate jdbc;
+
+    MessageQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Map<String, Object>> message(String messageId) {
+        List<Map<String, Object>> found = jdbc.query(SUMMARY + " where message_id = ?", MessageQueries::summary, messageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> message = found.get(0);
+        message.put("stages", jdbc.query("""
+                select stage, subscriber, status, attempts, last_error, topic, kafka_partition, kafka_offset,
+                       http_status, first_at, last_at
+                from message_stage where message_id = ?
+                order by first_at, case stage when 'RECEIVED' then 0 when 'MAPPED' then 1 when 'PUBLISHED' then 2
+                                              when 'DELIVERED' then 3 else 4 end, subscriber""",
+                MessageQueries::stage, messageId));
+        return Optional.of(message);
+    }
+
+    List<Map<String, Object>> find(MessageFilter filter) {
+        StringBuilder sql = new StringBuilder(SUMMARY).append(" where true");
+        List<Object> args = new ArrayList<>();
+        filter.businessKey().ifPresent(v -> { sql.append(" and business_key = ?"); args.add(v); });
+        filter.status().ifPresent(v -> { sql.append(" and status = ?"); args.add(v); });
+        filter.partner().ifPresent(v -> { sql.append(" and partner = ?"); args.add(v); });
+        filter.entity().ifPresent(v -> { sql.append(" and entity = ?"); args.add(v); });
+        sql.append(" order by received_at desc, message_id limit ?");
+        args.add(filter.limit());
+        return jdbc.query(sql.toString(), MessageQueries::summary, args.toArray());
+    }
+
+    private static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messageId", rs.getString("message_id"));
+        m.put("partner", rs.getString("partner"));
+        putIfPresent(m, "messageType", rs.getString("message_type"));
+        putIfPresent(m, "entity", rs.getString("entity"));
+        putIfPresent(m, "businessKey", rs.getString("business_key"));
+        m.put("status", rs.getString("status"));
+        m.put("duplicates", rs.getInt("duplicates"));
+        putIfPresent(m, "lastError", rs.getString("last_error"));
+        if (rs.getString("mapping_id") != null) {
+            m.put("mapping", Map.of("id", rs.getString("mapping_id"), "version", rs.getInt("mapping_version")));
+        }
+        putIfPresent(m, "raw", location(rs, "raw_topic", "raw_partition", "raw_offset"));
+        putIfPresent(m, "canonical", location(rs, "canonical_topic", "canonical_partition", "canonical_offset"));
+        putIfPresent(m, "occurredAt", instant(rs, "occurred_at"));
+        m.put("receivedAt", instant(rs, "received_at"));
+        m.put("updatedAt", instant(rs, "updated_at"));
+        return m;
+    }
+
+    private static Map<String, Object> stage(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("stage", rs.getString("stage"));
+        putIfPresent(s, "subscriber", rs.getString("subscriber").isEmpty() ? null : rs.getString("subscriber"));
+        s.put("status", rs.getString("status"));
+        s.put("attempts", rs.getInt("attempts"));
+        putIfPresent(s, "error", rs.getString("last_error"));
+        putIfPresent(s, "kafka", location(rs, "topic", "kafka_partition", "kafka_offset"));
+        putIfPresent(s, "httpStatus", (Integer) rs.getObject("http_status"));
+        s.put("firstAt", instant(rs, "first_at"));
+        s.put("lastAt", instant(rs, "last_at"));
+        return s;
+    }
+
+    private static Map<String, Object> location(ResultSet rs, String topic, String partition, String offset)
+            throws SQLException {
+        if (rs.getString(topic) == null) {
+            return null;
+        }
+        return Map.of("topic", rs.getString(topic), "partition", rs.getInt(partition), "offset", rs.getLong(offset));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

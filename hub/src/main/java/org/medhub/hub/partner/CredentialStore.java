@@ -1,0 +1,98 @@
+package org.medhub.hub.partner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves credential references ({@code env:NAME}, {@code file:PATH}) to secrets. Only a digest of
+ * each secret is kept in memory, and no secret is ever logged.
+ */
+public class CredentialStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
+    private static final int GENERATED_SECRET_BYTES = 24;
+
+    private final Path dataDir;
+    private final Function<String, String> environment;
+    private final boolean generateMissingFiles;
+
+    /**
+     * @param dataDir a relative {@code file:} path is resolved against it
+     * @param generateMissingFiles for the sample configuration: a missing secret file is created with a random secret
+     */
+    public CredentialStore(Path dataDir, Function<String, String> environment, boolean generateMissingFiles) {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.generateMissingFiles = generateMissingFiles;
+    }
+
+    /** The digest of the referenced secret, or a sentence saying why there is none. */
+    Resolution resolve(String reference) {
+        if (reference.startsWith("env:")) {
+            String name = reference.substring("env:".length());
+            String secret = environment.apply(name);
+            return secret == null || secret.isBlank()
+                    ? Resolution.failed("environment variable " + name + " is not set")
+                    : Resolution.of(secret);
+        }
+        if (reference.startsWith("file:")) {
+            Path file = dataDir.resolve(reference.substring("file:".length())).normalize();
+            if (!Files.exists(file) && generateMissingFiles) {
+                generate(file);
+            }
+            if (!Files.isReadable(file)) {
+                return Resolution.failed("secret file " + file + " does not exist or cannot be read");
+            }
+            try {
+                String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+                return secret.isEmpty() ? Resolution.failed("secret file " + file + " is empty") : Resolution.of(secret);
+            } catch (IOException e) {
+                return Resolution.failed("cannot read secret file " + file + ": " + e.getMessage());
+            }
+        }
+        return Resolution.failed("must be a reference, env:NAME or file:PATH; a secret is never written in the file itself");
+    }
+
+    private void generate(Path file) {
+        byte[] random = new byte[GENERATED_SECRET_BYTES];
+        new SecureRandom().nextBytes(random);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create secret file " + file, e);
+        }
+        log.info("Generated a partner credential in {}", file);
+    }
+
+    static byte[] digest(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    record Resolution(Optional<byte[]> digest, String problem) {
+        static Resolution of(String secret) {
+            return new Resolution(Optional.of(CredentialStore.digest(secret)), null);
+        }
+
+        static Resolution failed(String problem) {
+            return new Resolution(Optional.empty(), problem);
+        }
+    }
+}

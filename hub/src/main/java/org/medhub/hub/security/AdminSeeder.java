@@ -1,0 +1,69 @@
+package org.medhub.hub.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.medhub.hub.MedhubProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * At first start there is one operator, {@code admin}. Its password comes from
+ * {@code MEDHUB_ADMIN_PASSWORD}; without it one is generated, printed once on the console (never
+ * logged) and left for the operator in {@code <data-dir>/secrets/admin.password}, readable by the owner only.
+ */
+@Component
+class AdminSeeder implements ApplicationRunner {
+
+    static final String ADMIN = "admin";
+
+    private final JdbcUserDetailsManager users;
+    private final PasswordEncoder passwords;
+    private final MedhubProperties properties;
+
+    AdminSeeder(JdbcUserDetailsManager users, PasswordEncoder passwords, MedhubProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.userExists(ADMIN)) {
+            return;
+        }
+        String password = properties.admin().password();
+        if (password == null || password.isBlank()) {
+            password = generate();
+            Path file = properties.dataDir().resolve("secrets").resolve("admin.password").toAbsolutePath();
+            write(file, password);
+            System.out.println("\n  First start: operator 'admin' has the generated password " + password
+                    + "\n  (also in " + file + "; set MEDHUB_ADMIN_PASSWORD to choose it yourself)\n");
+        }
+        users.createUser(User.withUsername(ADMIN).password(passwords.encode(password)).roles("ADMIN").build());
+    }
+
+    private static String generate() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static void write(Path file, String password) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, password + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

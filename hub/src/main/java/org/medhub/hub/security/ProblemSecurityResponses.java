@@ -1,0 +1,49 @@
+package org.medhub.hub.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.medhub.hub.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Authentication and authorisation failures as problem responses, like every other refusal. */
+class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final String realm;
+
+    ProblemSecurityResponses(ObjectMapper json, String realm) {
+        this.json = json;
+        this.realm = realm;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String detail = failure.getMessage() == null || failure.getMessage().startsWith("Full authentication")
+                ? "this endpoint needs HTTP Basic credentials" : failure.getMessage();
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        String who = request.getUserPrincipal() == null ? "this credential" : "'" + request.getUserPrincipal().getName() + "'";
+        write(response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                who + " may not " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,85 @@
+package org.medhub.hub.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.sql.DataSource;
+import org.medhub.hub.partner.PartnerRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Two doors. Partners post to {@code /api/inbound/{partnerId}/…} with their own credential, and only
+ * for themselves. Operators are users in the database with roles; a partner credential opens nothing
+ * else. Everything else is closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] OPERATOR_ROLES = {"ADMIN", "OPERATOR", "VIEWER"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain partnerChain(HttpSecurity http, PartnerRegistry partners, ObjectMapper json) throws Exception {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners");
+        return stateless(http, problems)
+                .securityMatcher("/api/inbound/**")
+                .authenticationManager(new ProviderManager(new PartnerAuthenticationProvider(partners)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/inbound/{partnerId}/{messageType}").access(ownPartnerOnly())
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
+            ObjectMapper json) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
+        provider.setUserDetailsService(users);
+        return stateless(http, new ProblemSecurityResponses(json, "medhub"))
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/**").hasAnyRole(OPERATOR_ROLES)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ProblemSecurityResponses problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> ownPartnerOnly() {
+        return (authentication, context) -> {
+            var who = authentication.get();
+            boolean partner = who != null && who.isAuthenticated() && who.getAuthorities().stream()
+                    .anyMatch(a -> PartnerAuthenticationProvider.ROLE_PARTNER.equals(a.getAuthority()));
+            return new AuthorizationDecision(partner && who.getName().equals(context.getVariables().get("partnerId")));
+        };
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JdbcUserDetailsManager operatorUsers(DataSource dataSource) {
+        return new JdbcUserDetailsManager(dataSource);
+    }
+}

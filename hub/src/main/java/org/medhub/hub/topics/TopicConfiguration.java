@@ -1,0 +1,42 @@
+package org.medhub.hub.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.routes.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates the hub's topics at start-up, before any route reads or writes them: a raw topic per
+ * sending partner, a canonical topic per entity, and the dead-letter, conflict and audit topics.
+ * Topics that exist are left as they are.
+ */
+@Configuration(proxyBeanMethods = false)
+class TopicConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics medhubTopics(MedhubProperties properties, PartnerRegistry partners) {
+        MedhubProperties.Topics settings = properties.topics();
+        List<NewTopic> topics = new ArrayList<>();
+        partners.partners().stream().filter(p -> !p.messageTypes().isEmpty()).forEach(p -> topics.add(
+                topic(Topics.raw(p.id()), settings)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.rawRetention().toMillis()))
+                        .build()));
+        DataDictionary.entities().forEach(e -> topics.add(topic(Topics.canonical(e.topicName()), settings).build()));
+        for (String name : List.of(Topics.DLQ, Topics.CONFLICTS, Topics.AUDIT)) {
+            topics.add(topic(name, settings).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static TopicBuilder topic(String name, MedhubProperties.Topics settings) {
+        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor());
+    }
+}
