@@ -3,6 +3,7 @@ package org.medhub.canonical.envelope;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * What travels on every medhub topic, whatever the entity: the canonical record plus where it came
@@ -13,7 +14,8 @@ import java.time.Instant;
  * @param source the system that sent it (for a partner factory, the partner id)
  * @param sourceVersion the source's own version of the record, where it has one
  * @param baseVersion the hub version this update was based on, for conflict detection
- * @param occurredAt business time; {@code receivedAt} is hub time
+ * @param occurredAt business time, with the offset the source gave it (a factory's +08:00 stays +08:00)
+ * @param receivedAt hub time, UTC
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope(
@@ -27,7 +29,7 @@ public record Envelope(
         Long baseVersion,
         String correlationId,
         String causationId,
-        Instant occurredAt,
+        OffsetDateTime occurredAt,
         Instant receivedAt,
         MappingRef mapping,
         JsonNode payload) {}

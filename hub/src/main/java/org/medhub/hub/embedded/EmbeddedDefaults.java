@@ -3,6 +3,7 @@ package org.medhub.hub.embedded;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
@@ -19,6 +20,12 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
     public static final String DATA_DIR = "medhub.data-dir";
 
+    private final DeferredLogFactory logs;
+
+    public EmbeddedDefaults(DeferredLogFactory logs) {
+        this.logs = logs;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("medhub.embedded.enabled", Boolean.class, true)) {
@@ -30,7 +37,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
             return;
         }
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "data")).toAbsolutePath().normalize();
-        EmbeddedEngines engines = new EmbeddedEngines();
+        EmbeddedEngines engines = new EmbeddedEngines(logs.getLog(EmbeddedEngines.class));
         try {
             if (startPostgresql) {
                 engines.startPostgresql(dataDir.resolve("postgresql"));

@@ -4,22 +4,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /** The engines this process started for itself; closed after everything that uses them has stopped. */
 public final class EmbeddedEngines implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngines.class);
-
+    private final Log log;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
+    /** @param log written once logging is set up: the engines start before it is */
+    EmbeddedEngines(Log log) {
+        this.log = log;
+    }
 
     void startKafka(Path directory) {
         EmbeddedKafka kafka = EmbeddedKafka.start(directory);
         running.add(kafka);
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        log.info("Embedded Kafka broker (KRaft) at {}, log in {}", kafka.bootstrapServers(), directory);
+        log.info("Embedded Kafka broker (KRaft) at " + kafka.bootstrapServers() + ", its log in " + directory);
     }
 
     void startPostgresql(Path directory) {
@@ -27,7 +30,7 @@ public final class EmbeddedEngines implements AutoCloseable {
         running.add(postgres);
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", EmbeddedPostgresql.USER);
-        log.info("Embedded PostgreSQL at {}, cluster in {}", postgres.jdbcUrl(), directory);
+        log.info("Embedded PostgreSQL at " + postgres.jdbcUrl() + ", its cluster in " + directory);
     }
 
     /** Where the started engines are, as Spring properties. */

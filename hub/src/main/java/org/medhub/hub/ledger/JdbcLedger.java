@@ -69,7 +69,7 @@ public class JdbcLedger implements Ledger {
                 envelope.messageId(), envelope.partner(), messageType, envelope.entity(), envelope.businessKey(),
                 envelope.sourceVersion(), envelope.correlationId(), envelope.mapping().id(), envelope.mapping().version(),
                 raw.topic(), raw.partition(), raw.offset(),
-                envelope.occurredAt() == null ? null : Timestamp.from(envelope.occurredAt()), now, now);
+                envelope.occurredAt() == null ? null : Timestamp.from(envelope.occurredAt().toInstant()), now, now);
         if (inserted == 1) {
             stage(envelope.messageId(), Stage.RECEIVED, "", OK, null, raw, null, now);
             stage(envelope.messageId(), Stage.MAPPED, "", OK, null, null, null, now);

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.medhub.hub.MedhubProperties;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,7 +49,11 @@ class AdminSeeder implements ApplicationRunner {
             System.out.println("\n  First start: operator 'admin' has the generated password " + password
                     + "\n  (also in " + file + "; set MEDHUB_ADMIN_PASSWORD to choose it yourself)\n");
         }
-        users.createUser(User.withUsername(ADMIN).password(passwords.encode(password)).roles("ADMIN").build());
+        try {
+            users.createUser(User.withUsername(ADMIN).password(passwords.encode(password)).roles("ADMIN").build());
+        } catch (DuplicateKeyException e) {
+            // another hub instance, starting at the same moment, seeded it first
+        }
     }
 
     private static String generate() {

@@ -45,7 +45,7 @@ public class CanonicalMapping implements Processor {
         Partner partner = partners.partner(partnerId).orElseThrow(() -> new RecordRejectedException(
                 "unknown-partner", Stage.RECEIVED, "no partner '" + partnerId + "' is configured", List.of()));
         InboundMessageType messageType = partner.messageType(messageTypeName).orElseThrow(() ->
-                new RecordRejectedException("unknown-message-type", Stage.RECEIVED, "partner '" + partnerId
+                new RecordRejectedException("unknown-message-type", Stage.MAPPED, "partner '" + partnerId
                         + "' has no message type '" + messageTypeName + "'; it has " + partner.messageTypes().keySet(),
                         List.of()));
         Envelope envelope = map(partner, messageType, message.getBody(byte[].class));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,7 +16,6 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ public class JsonRecordMapper {
     private static final ObjectMapper SOURCE_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     private static final Configuration PATHS = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider(SOURCE_JSON))
@@ -95,13 +96,13 @@ public class JsonRecordMapper {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    private static Instant occurredAt(JsonNode document, String path) {
+    private static OffsetDateTime occurredAt(JsonNode document, String path) {
         String value = valueOf(document, path);
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw new MappingException("record does not fit its mapping", List.of(new Violation(path, "instant",
                     value, "the business time at " + path + " must be ISO-8601 with an offset, e.g. 2026-11-21T09:30:00+08:00")));

@@ -1,0 +1,143 @@
+package org.medhub.hub;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub as it runs: a real Kafka broker and a real PostgreSQL (the embedded engines, under a
+ * temporary data directory), the ERP a WireMock stub. Every subclass shares one running hub.
+ */
+@SpringBootTest(classes = MedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // here, not in a @DynamicPropertySource: the embedded engines start before those are applied
+        properties = "medhub.data-dir=" + HubIntegrationTest.DATA_DIR)
+@ActiveProfiles("it")
+public abstract class HubIntegrationTest {
+
+    protected static final String ACME = "acme-factory";
+    protected static final String ACME_SECRET = "acme-it-secret";
+    protected static final String BETA = "beta-factory";
+    protected static final String BETA_SECRET = "beta-it-secret";
+    protected static final String ADMIN_PASSWORD = "it-admin-password";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String DATA_DIR = "target/it-data";
+
+    static {
+        deleteRecursively(Path.of(DATA_DIR)); // every run starts from empty engines
+    }
+
+    /** One ERP stub for the whole run: the hub, cached across test classes, keeps its URL. */
+    protected static final WireMockServer erp = startErp();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void resetErp() {
+        erp.resetAll();
+    }
+
+    @AfterEach
+    void everyErpRequestWasExpected() {
+        assertThat(erp.findAllUnmatchedRequests()).as("requests the ERP stub did not expect").isEmpty();
+    }
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("IT_ERP_URL", erp::baseUrl);
+    }
+
+    protected HttpResponse<String> postBytes(String path, String user, String password, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
+    }
+
+    protected HttpResponse<String> postBatch(String partner, String secret, String json) {
+        return postBytes("/api/inbound/" + partner + "/batch-record", partner, secret, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> get(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+    }
+
+    protected JsonNode message(String messageId) {
+        return json(get("/api/messages/" + messageId, "admin", ADMIN_PASSWORD));
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** A batch record as the ACME factory's MES sends it. */
+    protected static String acmeBatch(String recordId, String lot) {
+        return """
+                {"recordId": "%s", "reportedAt": "2026-11-21T09:30:00+08:00",
+                 "product": {"gtin": "09506000134352"}, "lotNo": "%s", "state": "放行",
+                 "mfgDate": "2026-11-18", "expDate": "2029-11-17", "qty": 1200.50, "uom": "EA"}
+                """.formatted(recordId, lot);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String user, String password) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("request to the hub failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static WireMockServer startErp() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.medhub.hub.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartnerFileReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = Map.of("ACME_SECRET", "s3cret");
+    private final PartnerFileReader reader = new PartnerFileReader(s -> s,
+            new CredentialStore(Path.of("/nonexistent"), environment::get, false), Set.of("erp-delivery"),
+            url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())));
+
+    @Test
+    void readsAValidPartner() throws Exception {
+        write("acme.yml", """
+                id: acme
+                kind: CONTRACT_MANUFACTURER
+                credential: env:ACME_SECRET
+                inbound:
+                  batch-record:
+                    format: json
+                    mapping:
+                      id: acme-batch
+                      version: 2
+                      entity: Batch
+                      fields:
+                        gtin: $.gtin
+                        lot: { path: $.lot }
+                        status: { path: $.state, codes: { 放行: RELEASED } }
+                subscriptions:
+                  - entity: Batch
+                    url: simulator:erp/api/batches
+                    resilience: erp-delivery
+                """);
+
+        PartnerRegistry registry = PartnerRegistry.load(dir, reader);
+
+        var acme = registry.partner("acme").orElseThrow();
+        assertThat(acme.messageType("batch-record").orElseThrow().mapping().version()).isEqualTo(2);
+        assertThat(acme.messageType("batch-record").orElseThrow().mapping().fields().get("status").codes())
+                .containsEntry("放行", "RELEASED");
+        assertThat(acme.subscriptions().get(0).url()).hasToString("http://127.0.0.1:1/erp/api/batches");
+        assertThat(registry.credentialMatches("acme", "s3cret")).isTrue();
+        assertThat(registry.credentialMatches("acme", "s3cret ")).isFalse();
+    }
+
+    @Test
+    void namesEveryProblemWithFileKeyAndRule() throws Exception {
+        Path file = write("acme.yml", """
+                id: Acme
+                kind: FACTORY
+                credential: hunter2
+                colour: blue
+                inbound:
+                  batch-record:
+                    format: csv
+                    mapping:
+                      id: acme-batch
+                      version: one
+                      entity: Lot
+                      fields:
+                        gtin: gtin
+                subscriptions:
+                  - entity: Batch
+                    url: not a url
+                    resilience: nowhere
+                """);
+
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(dir, reader));
+
+        assertThat(failure.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
+        assertThat(failure.problems()).extracting(ConfigProblem::key, ConfigProblem::rule).contains(
+                org.assertj.core.groups.Tuple.tuple("colour", "unknown-key"),
+                org.assertj.core.groups.Tuple.tuple("id", "id-format"),
+                org.assertj.core.groups.Tuple.tuple("kind", "enum"),
+                org.assertj.core.groups.Tuple.tuple("credential", "credential-reference"),
+                org.assertj.core.groups.Tuple.tuple("inbound.batch-record.format", "enum"),
+                org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.version", "integer"),
+                org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.entity", "dictionary-entity"),
+                org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.fields.gtin", "jsonpath"),
+                org.assertj.core.groups.Tuple.tuple("subscriptions[0].url", "http-url"),
+                org.assertj.core.groups.Tuple.tuple("subscriptions[0].resilience", "resilience-profile"));
+        assertThat(failure.getMessage()).contains(file + ": credential: must be a reference")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void refusesAMappingOfAFieldTheEntityDoesNotHave() throws Exception {
+        write("acme.yml", """
+                id: acme
+                kind: CONTRACT_MANUFACTURER
+                credential: env:ACME_SECRET
+                inbound:
+                  batch-record:
+                    format: json
+                    mapping: { id: m, version: 1, entity: Batch, fields: { colour: $.colour } }
+                """);
+
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(dir, reader));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("inbound.batch-record.mapping.fields.colour");
+            assertThat(p.rule()).isEqualTo("dictionary-field");
+        });
+    }
+
+    @Test
+    void refusesAnIdThatDiffersFromTheFileNameAndAnUnsetCredentialVariable() throws Exception {
+        write("acme.yml", """
+                id: acme-two
+                kind: SUPPLIER
+                credential: env:NOT_SET
+                inbound:
+                  batch-record:
+                    format: json
+                    mapping: { id: m, version: 1, entity: Batch, fields: { gtin: $.gtin } }
+                """);
+
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(dir, reader));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::rule)
+                .containsExactlyInAnyOrder("id-matches-file", "credential-reference");
+        assertThat(failure.problems()).extracting(ConfigProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("NOT_SET is not set"));
+    }
+
+    @Test
+    void refusesAMissingPartnersDirectory() {
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(dir.resolve("missing"), reader));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::rule).isEqualTo(List.of("directory"));
+    }
+
+    private Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+}
