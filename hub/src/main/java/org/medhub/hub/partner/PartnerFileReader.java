@@ -8,6 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,16 +128,29 @@ final class PartnerFileReader {
                 in.problem(path, "type", "must be a map with format and mapping");
                 continue;
             }
-            in.onlyKeys(node, path, Set.of("format", "mapping"));
+            in.onlyKeys(node, path, Set.of("format", "charset", "mapping"));
             String format = in.text(node, path, "format", true);
             if (format != null && !FORMATS.contains(format)) {
                 in.problem(path + ".format", "enum", "'" + format + "' is not one of " + FORMATS);
             }
+            Charset charset = charset(in, path, in.text(node, path, "charset", false));
             JsonNode mapping = in.object(node, path, "mapping", true);
             MappingSpec spec = mapping == null ? null : mapping(in, mapping, path + ".mapping");
-            types.put(entry.getKey(), new InboundMessageType(entry.getKey(), format, spec));
+            types.put(entry.getKey(), new InboundMessageType(entry.getKey(), format, charset, spec));
         }
         return types;
+    }
+
+    private static Charset charset(ConfigReader in, String path, String name) {
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            in.problem(path + ".charset", "charset", "'" + name + "' is not a character set this Java knows (e.g. UTF-8, GB18030, GBK)");
+            return null;
+        }
     }
 
     private MappingSpec mapping(ConfigReader in, JsonNode node, String path) {

@@ -1,6 +1,7 @@
 package org.medhub.hub.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
 import org.medhub.hub.partner.PartnerRegistry;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +52,8 @@ class SecurityConfiguration {
         return stateless(http, new ProblemSecurityResponses(json, "medhub"))
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests
+                        // an error raised behind an authorised request is rendered, not turned into a 401
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().denyAll())
                 .build();

@@ -66,6 +66,7 @@ class PartnerFileReaderTest {
                 inbound:
                   batch-record:
                     format: csv
+                    charset: KLINGON
                     mapping:
                       id: acme-batch
                       version: one
@@ -88,6 +89,7 @@ class PartnerFileReaderTest {
                 org.assertj.core.groups.Tuple.tuple("kind", "enum"),
                 org.assertj.core.groups.Tuple.tuple("credential", "credential-reference"),
                 org.assertj.core.groups.Tuple.tuple("inbound.batch-record.format", "enum"),
+                org.assertj.core.groups.Tuple.tuple("inbound.batch-record.charset", "charset"),
                 org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.version", "integer"),
                 org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.entity", "dictionary-entity"),
                 org.assertj.core.groups.Tuple.tuple("inbound.batch-record.mapping.fields.gtin", "jsonpath"),

@@ -67,7 +67,7 @@ public class CanonicalMapping implements Processor {
         MappedRecord mapped;
         Record record;
         try {
-            mapped = jsonMapper.map(spec, raw);
+            mapped = jsonMapper.map(spec, raw, messageType.charset());
             record = RecordBinder.bind(entity, mapped.canonical());
         } catch (MappingException e) {
             String problem = e.violations().isEmpty() ? "malformed-record" : "invalid-record";

@@ -16,6 +16,8 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,7 +40,14 @@ public class JsonRecordMapper {
             .build();
 
     public MappedRecord map(MappingSpec spec, byte[] source) {
-        JsonNode document = parse(source);
+        return map(spec, source, StandardCharsets.UTF_8);
+    }
+
+    /** Maps a record written in {@code charset}: a partner's legacy system may not write UTF-8. */
+    public MappedRecord map(MappingSpec spec, byte[] source, Charset charset) {
+        byte[] utf8 = StandardCharsets.UTF_8.equals(charset)
+                ? source : new String(source, charset).getBytes(StandardCharsets.UTF_8);
+        JsonNode document = parse(utf8);
         ObjectNode canonical = JsonNodeFactory.instance.objectNode();
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, FieldRule> field : spec.fields().entrySet()) {

@@ -1,6 +1,10 @@
 package org.medhub.routes.partner;
 
+import java.nio.charset.Charset;
 import org.medhub.routes.mapping.MappingSpec;
 
-/** A kind of record a partner sends, in its own format, and how it maps to the canonical model. */
-public record InboundMessageType(String name, String format, MappingSpec mapping) {}
+/**
+ * A kind of record a partner sends, in its own format and character set, and how it maps to the
+ * canonical model.
+ */
+public record InboundMessageType(String name, String format, Charset charset, MappingSpec mapping) {}

@@ -39,6 +39,16 @@ class JsonRecordMapperTest {
     }
 
     @Test
+    void readsARecordInTheCharsetThePartnerWrites() {
+        byte[] gb18030 = "{\"state\": \"放行\"}".getBytes(java.nio.charset.Charset.forName("GB18030"));
+
+        MappedRecord mapped = mapper.map(spec(Map.of("status", new FieldRule("$.state", null, Map.of("放行", "RELEASED")))),
+                gb18030, java.nio.charset.Charset.forName("GB18030"));
+
+        assertThat(mapped.canonical().get("status").asText()).isEqualTo("RELEASED");
+    }
+
+    @Test
     void keepsTheScaleOfDecimals() {
         MappedRecord mapped = mapper.map(spec(Map.of("quantity", FieldRule.path("$.qty"))), json("{\"qty\": 1200.50}"));
 
