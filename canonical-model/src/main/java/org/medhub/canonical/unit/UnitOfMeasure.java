@@ -1,5 +1,7 @@
 package org.medhub.canonical.unit;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -31,7 +33,7 @@ import tech.units.indriya.function.RationalNumber;
  *
  * @param code the UCUM code; an ERP piece code ({@code EA}…) is stored as {@code {each}}
  */
-public record UnitOfMeasure(String code) {
+public record UnitOfMeasure(@JsonValue String code) {
 
     public static final String ENTITY = "unit of measure";
 
@@ -55,6 +57,7 @@ public record UnitOfMeasure(String code) {
     }
 
     /** Reads a UCUM code, or an ERP piece code such as {@code EA}, which becomes {@code {each}}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static UnitOfMeasure parse(String code) {
         return new UnitOfMeasure(code);
     }

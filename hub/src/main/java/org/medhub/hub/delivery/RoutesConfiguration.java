@@ -64,7 +64,7 @@ class RoutesConfiguration {
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
                 partners.partners().forEach(partner -> partner.subscriptions().forEach(subscription -> {
-                    String topic = Topics.canonical(DataDictionary.entity(subscription.entity()).orElseThrow().topicName());
+                    String topic = Topics.canonical(DataDictionary.standard().entity(subscription.entity()).orElseThrow().topic());
                     TemplatedRouteBuilder.builder(camelContext, DeliveryRouteTemplate.TEMPLATE)
                             .routeId(DeliveryRouteTemplate.routeId(subscription.subscriber(), topic))
                             .parameter(DeliveryRouteTemplate.SUBSCRIBER, subscription.subscriber())

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.dictionary.Entity;
+import org.medhub.canonical.dictionary.EntityDefinition;
 import org.medhub.routes.mapping.FieldRule;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.partner.InboundMessageType;
@@ -166,7 +166,7 @@ final class PartnerFileReader {
             }
         }
         String entityName = in.text(node, path, "entity", true);
-        Entity<?> entity = entityName == null ? null : DataDictionary.entity(entityName).orElse(null);
+        EntityDefinition entity = entityName == null ? null : DataDictionary.standard().entity(entityName).orElse(null);
         if (entityName != null && entity == null) {
             in.problem(path + ".entity", "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
         }
@@ -178,9 +178,10 @@ final class PartnerFileReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String fieldPath = path + ".fields." + field.getKey();
-                if (entity != null && !entity.fields().containsKey(field.getKey())) {
-                    in.problem(fieldPath, "dictionary-field", "'" + field.getKey() + "' is not a field of "
-                            + entity.name() + "; its fields are " + entity.fields().keySet());
+                if (entity != null && entity.leafType(field.getKey()).isEmpty()) {
+                    in.problem(fieldPath, "dictionary-field", "'" + field.getKey() + "' is not a value of "
+                            + entity.name() + " (a field, or a part such as quantity.value); its fields are "
+                            + entity.fields().keySet());
                 }
                 fields.put(field.getKey(), fieldRule(in, field.getValue(), fieldPath));
             }
@@ -248,7 +249,7 @@ final class PartnerFileReader {
             }
             in.onlyKeys(node, path, Set.of("entity", "url", "resilience"));
             String entity = in.text(node, path, "entity", true);
-            if (entity != null && DataDictionary.entity(entity).isEmpty()) {
+            if (entity != null && DataDictionary.standard().entity(entity).isEmpty()) {
                 in.problem(path + ".entity", "dictionary-entity", "'" + entity + "' is not an entity of the data dictionary");
             }
             URI url = url(in, path + ".url", in.text(node, path, "url", true));

@@ -29,7 +29,7 @@ class TopicConfiguration {
                 topic(Topics.raw(p.id()), settings)
                         .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.rawRetention().toMillis()))
                         .build()));
-        DataDictionary.entities().forEach(e -> topics.add(topic(Topics.canonical(e.topicName()), settings).build()));
+        DataDictionary.standard().entities().forEach(e -> topics.add(topic(Topics.canonical(e.topic()), settings).build()));
         for (String name : List.of(Topics.DLQ, Topics.CONFLICTS, Topics.AUDIT)) {
             topics.add(topic(name, settings).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
         }

@@ -89,7 +89,7 @@ class InboundRejectionIT extends HubIntegrationTest {
         var second = postBatch(ACME, ACME_SECRET, badGtinAndDates);
         assertProblem(second, 422, "invalid-record");
         assertThat(json(second).get("violations").findValuesAsText("rule"))
-                .containsExactlyInAnyOrder("gs1-gtin", "not-before-production-date");
+                .containsExactlyInAnyOrder("gtin", "not-before");
     }
 
     @Test

@@ -7,13 +7,13 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.dictionary.Entity;
-import org.medhub.canonical.dictionary.RecordBinder;
+import org.medhub.canonical.dictionary.EntityDefinition;
+import org.medhub.canonical.dictionary.RecordValidator;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MappingRef;
 import org.medhub.canonical.envelope.MessageIds;
-import org.medhub.canonical.validation.InvalidRecordException;
+import org.medhub.canonical.validation.Violation;
 import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.Topics;
 import org.medhub.routes.ledger.Stage;
@@ -55,40 +55,38 @@ public class CanonicalMapping implements Processor {
         message.setHeader(MedhubHeaders.BUSINESS_KEY, envelope.businessKey());
         message.setHeader(KafkaConstants.KEY, envelope.businessKey());
         message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.canonical(
-                DataDictionary.entity(envelope.entity()).orElseThrow().topicName()));
+                DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic()));
         message.setBody(CanonicalJson.toBytes(envelope));
         exchange.setProperty(MedhubHeaders.ENVELOPE, envelope);
     }
 
     private Envelope map(Partner partner, InboundMessageType messageType, byte[] raw) {
         MappingSpec spec = messageType.mapping();
-        Entity<?> entity = DataDictionary.entity(spec.entity()).orElseThrow(() ->
+        EntityDefinition entity = DataDictionary.standard().entity(spec.entity()).orElseThrow(() ->
                 new IllegalStateException("mapping " + spec.id() + " names unknown entity " + spec.entity()));
         MappedRecord mapped;
-        Record record;
         try {
-            mapped = jsonMapper.map(spec, raw, messageType.charset());
-            record = RecordBinder.bind(entity, mapped.canonical());
+            mapped = jsonMapper.map(spec, entity, raw, messageType.charset());
         } catch (MappingException e) {
             String problem = e.violations().isEmpty() ? "malformed-record" : "invalid-record";
             throw new RecordRejectedException(problem, Stage.MAPPED, e.getMessage(), e.violations());
-        } catch (InvalidRecordException e) {
-            throw new RecordRejectedException("invalid-record", Stage.MAPPED,
-                    "the " + e.entity() + " mapped from this record breaks " + e.violations().size()
-                            + " rule(s) of the data dictionary", e.violations());
         }
-        return envelope(partner, entity, spec, mapped, record);
+        List<Violation> violations = RecordValidator.validate(entity, mapped.canonical());
+        if (!violations.isEmpty()) {
+            throw new RecordRejectedException("invalid-record", Stage.MAPPED, "the " + entity.name()
+                    + " mapped from this record breaks " + violations.size() + " rule(s) of the data dictionary",
+                    violations);
+        }
+        return envelope(partner, entity, spec, mapped);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Envelope envelope(Partner partner, Entity entity, MappingSpec spec, MappedRecord mapped, Record record) {
-        String businessKey = (String) entity.businessKey().apply(record);
-        var payload = CanonicalJson.mapper().valueToTree(record);
+    private Envelope envelope(Partner partner, EntityDefinition entity, MappingSpec spec, MappedRecord mapped) {
+        String businessKey = entity.businessKey().of(mapped.canonical());
         String messageId = mapped.sourceId() != null
                 ? MessageIds.fromSourceId(partner.id(), entity.name(), mapped.sourceId())
-                : MessageIds.fromContent(partner.id(), entity.name(), businessKey, CanonicalJson.toBytes(payload));
-        return new Envelope(messageId, entity.name(), entity.schemaVersion(), businessKey, partner.id(), partner.id(),
+                : MessageIds.fromContent(partner.id(), entity.name(), businessKey, CanonicalJson.toBytes(mapped.canonical()));
+        return new Envelope(messageId, entity.name(), entity.version(), businessKey, partner.id(), partner.id(),
                 mapped.sourceId(), null, messageId, null, mapped.occurredAt(), clock.instant(),
-                new MappingRef(spec.id(), spec.version()), (com.fasterxml.jackson.databind.JsonNode) payload);
+                new MappingRef(spec.id(), spec.version()), mapped.canonical());
     }
 }

@@ -8,8 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.canonical.dictionary.EntityDefinition;
 
 class JsonRecordMapperTest {
+
+    private static final EntityDefinition BATCH = DataDictionary.standard().entity("Batch").orElseThrow();
+    private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
 
     private final JsonRecordMapper mapper = new JsonRecordMapper();
 
@@ -28,8 +33,7 @@ class JsonRecordMapperTest {
         fields.put("status", new FieldRule("$.state", null, Map.of("放行", "RELEASED")));
         fields.put("unit", new FieldRule("$.uom", "EA", Map.of()));
 
-        MappedRecord mapped = mapper.map(spec(fields),
-                json("{\"id\": \"R1\", \"at\": \"2026-11-21T09:30:00+08:00\", \"batch\": {\"no\": \"L1\"}, \"state\": \"放行\"}"));
+        MappedRecord mapped = mapper.map(spec(fields), BATCH, json("{\"id\": \"R1\", \"at\": \"2026-11-21T09:30:00+08:00\", \"batch\": {\"no\": \"L1\"}, \"state\": \"放行\"}"), UTF_8);
 
         assertThat(mapped.canonical().get("lot").asText()).isEqualTo("L1");
         assertThat(mapped.canonical().get("status").asText()).isEqualTo("RELEASED");
@@ -43,23 +47,63 @@ class JsonRecordMapperTest {
         byte[] gb18030 = "{\"state\": \"放行\"}".getBytes(java.nio.charset.Charset.forName("GB18030"));
 
         MappedRecord mapped = mapper.map(spec(Map.of("status", new FieldRule("$.state", null, Map.of("放行", "RELEASED")))),
-                gb18030, java.nio.charset.Charset.forName("GB18030"));
+                BATCH, gb18030, java.nio.charset.Charset.forName("GB18030"));
 
         assertThat(mapped.canonical().get("status").asText()).isEqualTo("RELEASED");
     }
 
     @Test
     void keepsTheScaleOfDecimals() {
-        MappedRecord mapped = mapper.map(spec(Map.of("quantity", FieldRule.path("$.qty"))), json("{\"qty\": 1200.50}"));
+        MappedRecord mapped = mapper.map(spec(Map.of("quantity.value", FieldRule.path("$.qty"))), BATCH,
+                json("{\"qty\": 1200.50}"), UTF_8);
 
-        assertThat(mapped.canonical().get("quantity").asText()).isEqualTo("1200.50");
+        assertThat(mapped.canonical().get("quantity").get("value").decimalValue()).isEqualByComparingTo("1200.50");
+        assertThat(mapped.canonical().get("quantity").get("value").toString()).isEqualTo("1200.50");
+    }
+
+    @Test
+    void givesEachValueTheTypeTheDictionaryWants() {
+        Map<String, FieldRule> fields = new LinkedHashMap<>();
+        fields.put("quantity.value", FieldRule.path("$.qty"));
+        fields.put("quantity.unit", new FieldRule("$.uom", "EA", Map.of()));
+        fields.put("lot", FieldRule.path("$.lot"));
+
+        MappedRecord mapped = mapper.map(spec(fields), BATCH, json("{\"qty\": \"12.50\", \"lot\": 4711}"), UTF_8);
+
+        assertThat(mapped.canonical().toString()).isEqualTo("{\"quantity\":{\"value\":12.50,\"unit\":\"EA\"},\"lot\":\"4711\"}");
+    }
+
+    @Test
+    void completesAnObjectWithADefaultButNeverMakesOneUpFromDefaultsAlone() {
+        Map<String, FieldRule> fields = new LinkedHashMap<>();
+        fields.put("quantity.value", FieldRule.path("$.qty"));
+        fields.put("quantity.unit", new FieldRule("$.uom", "EA", Map.of()));
+        fields.put("status", new FieldRule("$.state", "PLANNED", Map.of()));
+
+        MappedRecord withQuantity = mapper.map(spec(fields), BATCH, json("{\"qty\": 5}"), UTF_8);
+        MappedRecord without = mapper.map(spec(fields), BATCH, json("{}"), UTF_8);
+
+        assertThat(withQuantity.canonical().get("quantity").get("unit").asText()).isEqualTo("EA");
+        assertThat(without.canonical().has("quantity")).isFalse();
+        assertThat(without.canonical().get("status").asText()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void refusesTextWhereTheDictionaryWantsANumber() {
+        MappingException failure = catchThrowableOfType(MappingException.class, () -> mapper.map(
+                spec(Map.of("quantity.value", FieldRule.path("$.qty"))), BATCH, json("{\"qty\": \"twelve\"}"), UTF_8));
+
+        assertThat(failure.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("quantity.value");
+            assertThat(v.rule()).isEqualTo("type");
+        });
     }
 
     @Test
     void refusesACodeOutsideTheCodeListNamingFieldAndValue() {
         MappingException failure = catchThrowableOfType(MappingException.class, () -> mapper.map(
-                spec(Map.of("status", new FieldRule("$.state", null, Map.of("放行", "RELEASED")))),
-                json("{\"state\": \"丢失\"}")));
+                spec(Map.of("status", new FieldRule("$.state", null, Map.of("放行", "RELEASED")))), BATCH,
+                json("{\"state\": \"丢失\"}"), UTF_8));
 
         assertThat(failure.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("status");
@@ -71,7 +115,7 @@ class JsonRecordMapperTest {
     @Test
     void refusesMalformedJsonWithItsLineAndColumn() {
         MappingException failure = catchThrowableOfType(MappingException.class,
-                () -> mapper.map(spec(Map.of()), json("{\n  \"a\": ,\n}")));
+                () -> mapper.map(spec(Map.of()), BATCH, json("{\n  \"a\": ,\n}"), UTF_8));
 
         assertThat(failure.getMessage()).startsWith("malformed JSON at line 2, column");
         assertThat(failure.violations()).isEmpty();
@@ -80,7 +124,7 @@ class JsonRecordMapperTest {
     @Test
     void refusesDuplicateKeysRatherThanPickingOne() {
         MappingException failure = catchThrowableOfType(MappingException.class,
-                () -> mapper.map(spec(Map.of()), json("{\"lot\": \"A\", \"lot\": \"B\"}")));
+                () -> mapper.map(spec(Map.of()), BATCH, json("{\"lot\": \"A\", \"lot\": \"B\"}"), UTF_8));
 
         assertThat(failure.getMessage()).contains("malformed JSON").contains("lot");
     }
@@ -88,7 +132,7 @@ class JsonRecordMapperTest {
     @Test
     void refusesABusinessTimeWithoutOffset() {
         MappingException failure = catchThrowableOfType(MappingException.class,
-                () -> mapper.map(spec(Map.of()), json("{\"at\": \"2026-11-21 09:30\"}")));
+                () -> mapper.map(spec(Map.of()), BATCH, json("{\"at\": \"2026-11-21 09:30\"}"), UTF_8));
 
         assertThat(failure.violations()).singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo("instant"));
     }
