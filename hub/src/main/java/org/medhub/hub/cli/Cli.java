@@ -1,7 +1,9 @@
 package org.medhub.hub.cli;
 
 import java.io.PrintStream;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.medhub.hub.MedhubApplication;
@@ -13,6 +15,8 @@ public final class Cli {
 
     static {
         COMMANDS.put("run", "start the hub (with no Kafka or database configured, embedded ones under ./data)");
+        COMMANDS.put("dictionary", "print the data dictionary: --format md (default) or json");
+        COMMANDS.put("validate", "check a UDI (validate udi '<string>') or a record (validate <Entity> <file.json>)");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -29,6 +33,16 @@ public final class Cli {
             case "run" -> {
                 MedhubApplication.start(rest);
                 return RUNNING;
+            }
+            case "dictionary", "validate" -> {
+                try {
+                    return command.equals("dictionary")
+                            ? DictionaryCommands.dictionary(List.of(rest), out, err)
+                            : DictionaryCommands.validate(List.of(rest), out, err);
+                } catch (IOException e) {
+                    err.println("medhub " + command + ": " + e.getMessage());
+                    return DictionaryCommands.INVALID;
+                }
             }
             case "help", "--help", "-h" -> {
                 help(out);
