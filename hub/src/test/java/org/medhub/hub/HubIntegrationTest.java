@@ -98,8 +98,9 @@ public abstract class HubIntegrationTest {
     protected static String acmeBatch(String recordId, String lot) {
         return """
                 {"recordId": "%s", "reportedAt": "2026-11-21T09:30:00+08:00",
-                 "product": {"gtin": "09506000134352"}, "lotNo": "%s", "state": "放行",
-                 "mfgDate": "2026-11-18", "expDate": "2029-11-17", "qty": 1200.50, "uom": "EA"}
+                 "product": {"gtin": "09506000134352", "itemCode": "CATH-7F-110"}, "lotNo": "%s", "state": "放行",
+                 "qa": {"releasedBy": "zhang.wei", "releasedAt": "2026-11-21T09:00:00+08:00"},
+                 "mfgDate": "2026-11-18", "expDate": "2029-11-17", "qty": 1200, "uom": "EA"}
                 """.formatted(recordId, lot);
     }
 

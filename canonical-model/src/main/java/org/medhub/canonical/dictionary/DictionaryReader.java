@@ -166,7 +166,7 @@ final class DictionaryReader {
             problem(join(path, "format"), "enum", "'" + format + "' is not a known format; formats are " + FORMATS);
         }
         List<String> values = type == FieldType.ENUM ? enumValues(node, path) : null;
-        String dimension = text(node, path, "dimension", type == FieldType.QUANTITY);
+        String dimension = text(node, path, "dimension", false);
         if (dimension != null && !DIMENSIONS.contains(dimension)) {
             problem(join(path, "dimension"), "enum", "'" + dimension + "' is not one of " + DIMENSIONS);
         }

