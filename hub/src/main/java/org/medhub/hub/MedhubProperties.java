@@ -26,6 +26,7 @@ public record MedhubProperties(
         @Valid @DefaultValue Partners partners,
         @Valid @DefaultValue Simulators simulators,
         @Valid @DefaultValue Delivery delivery,
+        @Valid @DefaultValue Pipeline pipeline,
         @Valid @DefaultValue Admin admin) {
 
     /** @param maxBodySize a larger inbound body is refused before it is read */
@@ -46,8 +47,21 @@ public record MedhubProperties(
     /** @param enabled whether {@code simulator:} URLs may start simulated external systems */
     public record Simulators(@DefaultValue("true") boolean enabled) {}
 
-    /** @param timeout for one HTTP delivery attempt */
-    public record Delivery(@NotNull @DefaultValue("10s") Duration timeout) {}
+    /**
+     * @param timeout for one HTTP delivery attempt
+     * @param retryPeriod how often the retry worker looks for messages whose time has come
+     */
+    public record Delivery(
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @NotNull @DefaultValue("200ms") Duration retryPeriod) {}
+
+    /**
+     * @param maxBatch records one mapping or delivery batch takes from Kafka at most
+     * @param linger how long the producer waits to fill a batch: a little latency buys a lot of throughput
+     */
+    public record Pipeline(
+            @Min(1) @DefaultValue("500") int maxBatch,
+            @NotNull @DefaultValue("5ms") Duration linger) {}
 
     /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
     public record Admin(String password) {

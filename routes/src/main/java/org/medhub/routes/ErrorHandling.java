@@ -1,36 +1,36 @@
 package org.medhub.routes;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.medhub.canonical.envelope.CanonicalJson;
-import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
-import org.medhub.connectors.http.DeliveryFailedException;
 import org.medhub.routes.deadletter.DeadLetter;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
-import org.medhub.routes.ledger.Stage;
+import org.medhub.routes.ledger.Rejection;
+import org.medhub.routes.pipeline.KafkaWriter;
 
 /**
- * The one place where failures are handled: every failed message is written to the ledger and to
- * {@code medhub.dlq} with its stage, its reason and its bytes. Inbound rejections still reach the
- * caller (an HTTP partner gets its answer); failed deliveries end there.
+ * The one place where an inbound rejection is recorded: the ledger says which stage failed and why,
+ * a dead letter with the raw bytes goes to {@code medhub.dlq}, and the rejection still reaches the
+ * channel so that it can answer its sender. The batch stages (mapping pipeline, delivery) record their
+ * failures the same way, a batch at a time.
  */
 public class ErrorHandling extends RouteConfigurationBuilder {
 
     public static final String INGEST = "ingest-errors";
-    public static final String DELIVERY = "delivery-errors";
-    static final String DLQ_PRODUCER = "kafka:" + Topics.DLQ;
 
     private final Ledger ledger;
+    private final KafkaWriter kafka;
     private final Clock clock;
 
-    public ErrorHandling(Ledger ledger, Clock clock) {
+    public ErrorHandling(Ledger ledger, KafkaWriter kafka, Clock clock) {
         this.ledger = ledger;
+        this.kafka = kafka;
         this.clock = clock;
     }
 
@@ -38,13 +38,7 @@ public class ErrorHandling extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(INGEST)
                 .onException(RecordRejectedException.class).handled(false)
-                .process(this::recordRejection)
-                .to(DLQ_PRODUCER);
-
-        routeConfiguration(DELIVERY)
-                .onException(DeliveryFailedException.class).handled(true)
-                .process(this::recordDeliveryFailure)
-                .to(DLQ_PRODUCER);
+                .process(this::recordRejection);
     }
 
     private void recordRejection(Exchange exchange) {
@@ -56,28 +50,9 @@ public class ErrorHandling extends RouteConfigurationBuilder {
         KafkaLocation rawLocation = exchange.getProperty(MedhubHeaders.RAW_LOCATION, KafkaLocation.class);
         String messageId = MessageIds.fromRaw(partner, messageType, raw);
         message.setHeader(MedhubHeaders.MESSAGE_ID, messageId);
-        ledger.rejected(messageId, partner, messageType, rejection.stage(), rejection.getMessage(), rawLocation);
-        deadLetter(message, new DeadLetter(messageId, rejection.stage(), rejection.getMessage(), partner, messageType,
-                null, rawLocation, clock.instant(), raw));
-    }
-
-    private void recordDeliveryFailure(Exchange exchange) {
-        DeliveryFailedException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DeliveryFailedException.class);
-        Message message = exchange.getMessage();
-        byte[] envelopeBytes = message.getBody(byte[].class);
-        Envelope envelope = CanonicalJson.fromBytes(envelopeBytes, Envelope.class);
-        String subscriber = exchange.getProperty(MedhubHeaders.SUBSCRIBER, String.class);
-        ledger.deliveryFailed(subscriber, envelope.messageId(), failure.attempts(), failure.getMessage());
-        KafkaLocation origin = new KafkaLocation(message.getHeader(KafkaConstants.TOPIC, String.class),
-                message.getHeader(KafkaConstants.PARTITION, Integer.class),
-                message.getHeader(KafkaConstants.OFFSET, Long.class));
-        deadLetter(message, new DeadLetter(envelope.messageId(), Stage.DELIVERED, failure.getMessage(),
-                envelope.partner(), null, subscriber, origin, clock.instant(), envelopeBytes));
-    }
-
-    private static void deadLetter(Message message, DeadLetter letter) {
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.DLQ);
-        message.setHeader(KafkaConstants.KEY, letter.messageId());
-        message.setBody(CanonicalJson.toBytes(letter));
+        ledger.rejected(List.of(new Rejection(messageId, partner, messageType, rejection.stage(), rejection.getMessage(),
+                rawLocation)));
+        kafka.write(DeadLetters.record(new DeadLetter(messageId, rejection.stage(), rejection.getMessage(), partner,
+                messageType, null, rawLocation, clock.instant(), raw)));
     }
 }

@@ -6,6 +6,10 @@ public final class MedhubHeaders {
     public static final String PARTNER = "medhubPartner";
     public static final String MESSAGE_TYPE = "medhubMessageType";
     public static final String MESSAGE_ID = "medhubMessageId";
+    /** All message ids a record became (one source record can hold several canonical records). */
+    public static final String MESSAGE_IDS = "medhubMessageIds";
+    /** Raw record header: what the intake found ({@link org.medhub.routes.inbound.Intake}). */
+    public static final String INTAKE = "medhubIntake";
     public static final String ENTITY = "medhubEntity";
     public static final String BUSINESS_KEY = "medhubBusinessKey";
     public static final String DUPLICATE = "medhubDuplicate";

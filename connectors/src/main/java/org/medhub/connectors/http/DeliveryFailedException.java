@@ -22,8 +22,4 @@ public class DeliveryFailedException extends RuntimeException {
     public int attempts() {
         return attempts;
     }
-
-    DeliveryFailedException afterAttempts(int total) {
-        return new DeliveryFailedException(getMessage(), retryable, total, getCause());
-    }
 }

@@ -1,17 +1,16 @@
 package org.medhub.connectors.http;
 
-import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Posts records to subscribers' HTTP endpoints. Each attempt carries the same
- * {@code Idempotency-Key}; transient failures are retried as the given {@link Retry} says.
+ * Posts records to subscribers' HTTP endpoints. Every attempt for one message carries the same
+ * {@code Idempotency-Key}, so a subscriber that honours it applies the record once however often it
+ * is sent.
  */
 public class HttpDelivery {
 
@@ -27,18 +26,13 @@ public class HttpDelivery {
     }
 
     /**
-     * Delivers, retrying transient failures.
+     * One delivery attempt; when to try again is the caller's decision.
      *
-     * @throws DeliveryFailedException when the subscriber refused the record, or when the last attempt failed
+     * @return the subscriber's HTTP status (2xx)
+     * @throws DeliveryFailedException saying whether trying again may help
      */
-    public DeliveryReceipt deliver(DeliveryRequest request, Retry retry) {
-        AtomicInteger attempts = new AtomicInteger();
-        try {
-            int status = retry.executeSupplier(() -> attempt(request, attempts.incrementAndGet()));
-            return new DeliveryReceipt(status, attempts.get());
-        } catch (DeliveryFailedException e) {
-            throw e.afterAttempts(attempts.get());
-        }
+    public int send(DeliveryRequest request) {
+        return attempt(request, 1);
     }
 
     private int attempt(DeliveryRequest request, int attempt) {

@@ -3,8 +3,8 @@ package org.medhub.connectors.http;
 import java.util.function.Predicate;
 
 /**
- * For retry profiles ({@code retryExceptionPredicate}): retry what may succeed later, never a
- * record the subscriber refused.
+ * For circuit breakers ({@code recordFailurePredicate}): what says the subscriber is unwell (it
+ * cannot be reached, it answers 5xx), not a record it refused.
  */
 public class RetryableDeliveryFailure implements Predicate<Throwable> {
 

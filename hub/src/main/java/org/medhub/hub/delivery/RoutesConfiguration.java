@@ -1,26 +1,45 @@
 package org.medhub.hub.delivery;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.connectors.http.HttpDelivery;
 import org.medhub.hub.MedhubProperties;
 import org.medhub.hub.partner.PartnerRegistry;
 import org.medhub.routes.ErrorHandling;
 import org.medhub.routes.Topics;
+import org.medhub.routes.delivery.DeadLetterWriter;
+import org.medhub.routes.delivery.DeliveryBatchProcessor;
+import org.medhub.routes.delivery.DeliveryRetryRoute;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
-import org.medhub.routes.delivery.SubscriberDelivery;
+import org.medhub.routes.delivery.SubscriberGateway;
 import org.medhub.routes.inbound.IngestRoute;
+import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.pipeline.KafkaWriter;
+import org.medhub.routes.pipeline.MappingPipelineTemplate;
+import org.medhub.routes.pipeline.RawBatchProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The routes of the routes module, and one delivery route per subscription in the partner files. */
+/**
+ * The routes of the routes module, wired: the intake, a mapping pipeline per sending partner, a
+ * delivery route per subscription, the retry worker.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
@@ -29,14 +48,46 @@ class RoutesConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean
-    ErrorHandling errorHandling(Ledger ledger, Clock clock) {
-        return new ErrorHandling(ledger, clock);
+    /** One idempotent producer for every write of the hub: acks from all replicas, no duplicates on retry. */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> kafkaProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            MedhubProperties properties) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, (int) properties.pipeline().linger().toMillis(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.CLIENT_ID_CONFIG, "medhub"));
     }
 
     @Bean
-    IngestRoute ingestRoute(PartnerRegistry partners, Ledger ledger, Clock clock) {
-        return new IngestRoute(partners, ledger, clock);
+    KafkaWriter kafkaWriter(Producer<String, byte[]> producer) {
+        return new KafkaWriter(producer);
+    }
+
+    @Bean
+    RecordMapping recordMapping(PartnerRegistry partners, Clock clock) {
+        return new RecordMapping(partners, clock);
+    }
+
+    @Bean
+    ErrorHandling errorHandling(Ledger ledger, KafkaWriter kafka, Clock clock) {
+        return new ErrorHandling(ledger, kafka, clock);
+    }
+
+    @Bean
+    IngestRoute ingestRoute(RecordMapping mapping, Ledger ledger, KafkaWriter kafka) {
+        return new IngestRoute(mapping, ledger, kafka);
+    }
+
+    @Bean
+    MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, Ledger ledger, KafkaWriter kafka,
+            PartnerRegistry partners, Clock clock, MedhubProperties properties) {
+        return new MappingPipelineTemplate(new RawBatchProcessor(mapping, ledger, kafka, partners, clock),
+                properties.pipeline().maxBatch());
     }
 
     @Bean
@@ -48,14 +99,37 @@ class RoutesConfiguration {
         return new HttpDelivery(client, properties.delivery().timeout());
     }
 
-    @Bean
-    DeliveryRouteTemplate deliveryRouteTemplate(PartnerRegistry partners, Ledger ledger, HttpDelivery http,
-            RetryRegistry retries) {
-        return new DeliveryRouteTemplate(new SubscriberDelivery(partners, ledger, http, retries));
+    @Bean(destroyMethod = "close")
+    ResilienceDeliveryPolicies deliveryPolicies(RetryRegistry retries, CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads) {
+        return new ResilienceDeliveryPolicies(retries, breakers, bulkheads);
     }
 
     @Bean
-    CamelContextConfiguration deliveryRoutes(PartnerRegistry partners) {
+    SubscriberGateway subscriberGateway(HttpDelivery http, ResilienceDeliveryPolicies policies, Clock clock) {
+        return new SubscriberGateway(http, policies, clock);
+    }
+
+    @Bean
+    DeadLetterWriter deadLetterWriter(KafkaWriter kafka, Clock clock) {
+        return new DeadLetterWriter(kafka, clock);
+    }
+
+    @Bean
+    DeliveryRouteTemplate deliveryRouteTemplate(PartnerRegistry partners, Ledger ledger, SubscriberGateway gateway,
+            DeadLetterWriter deadLetters, MedhubProperties properties) {
+        return new DeliveryRouteTemplate(new DeliveryBatchProcessor(partners, ledger, gateway, deadLetters),
+                properties.pipeline().maxBatch());
+    }
+
+    @Bean
+    DeliveryRetryRoute deliveryRetryRoute(PartnerRegistry partners, Ledger ledger, SubscriberGateway gateway,
+            DeadLetterWriter deadLetters, MedhubProperties properties) {
+        return new DeliveryRetryRoute(partners, ledger, gateway, deadLetters, properties.delivery().retryPeriod());
+    }
+
+    @Bean
+    CamelContextConfiguration partnerRoutes(PartnerRegistry partners) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
@@ -63,6 +137,11 @@ class RoutesConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
+                partners.partners().stream().filter(p -> !p.messageTypes().isEmpty()).forEach(partner ->
+                        TemplatedRouteBuilder.builder(camelContext, MappingPipelineTemplate.TEMPLATE)
+                                .routeId(MappingPipelineTemplate.routeId(partner.id()))
+                                .parameter(MappingPipelineTemplate.PARTNER, partner.id())
+                                .add());
                 partners.partners().forEach(partner -> partner.subscriptions().forEach(subscription -> {
                     String topic = Topics.canonical(DataDictionary.standard().entity(subscription.entity()).orElseThrow().topic());
                     TemplatedRouteBuilder.builder(camelContext, DeliveryRouteTemplate.TEMPLATE)

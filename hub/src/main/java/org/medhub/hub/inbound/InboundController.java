@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +15,7 @@ import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,13 @@ class InboundController {
                     "Hub unavailable", "the hub could not store the message; nothing was accepted, send it again later"));
         }
         boolean duplicate = Boolean.TRUE.equals(result.getMessage().getHeader(MedhubHeaders.DUPLICATE, Boolean.class));
-        Map<String, Object> answer = Map.of("messageId", messageId, "status", duplicate ? "DUPLICATE" : "ACCEPTED");
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("messageId", messageId);
+        answer.put("status", duplicate ? "DUPLICATE" : "ACCEPTED");
+        List<?> messageIds = result.getMessage().getHeader(MedhubHeaders.MESSAGE_IDS, List.class);
+        if (messageIds != null && messageIds.size() > 1) {
+            answer.put("messageIds", messageIds); // one source record became several canonical records
+        }
         return duplicate
                 ? ResponseEntity.ok(answer)
                 : ResponseEntity.accepted().location(URI.create("/api/messages/" + messageId)).body(answer);
@@ -86,7 +94,8 @@ class InboundController {
         // The bytes are not kept: holding an unbounded body is what the limit prevents. The ledger still records the attempt.
         String messageId = MessageIds.fromRaw(partnerId, messageType,
                 (request.getContentLengthLong() + "@" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-        ledger.rejected(messageId, partnerId, messageType, Stage.RECEIVED, reason + "; the body was not kept", null);
+        ledger.rejected(List.of(new Rejection(messageId, partnerId, messageType, Stage.RECEIVED,
+                reason + "; the body was not kept", null)));
         ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", reason);
         problem.setProperty("messageId", messageId);
         return Problems.respond(problem);

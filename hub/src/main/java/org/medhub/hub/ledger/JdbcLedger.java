@@ -2,51 +2,66 @@ package org.medhub.hub.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.ledger.Admission;
+import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.ledger.DueRetry;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
-import org.medhub.routes.ledger.Stage;
+import org.medhub.routes.ledger.Publication;
+import org.medhub.routes.ledger.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ledger in PostgreSQL: {@code message} says where each message is, {@code message_stage} how it got there. */
+/**
+ * The ledger in PostgreSQL. {@code message} says where each message is, {@code message_stage} how it
+ * got there, {@code delivery} where it is for each subscriber. Every method handles a whole batch
+ * with a fixed number of statements, whatever its size: the arrays are unnested in SQL.
+ */
 @Repository
 public class JdbcLedger implements Ledger {
 
-    static final String OK = "OK";
-    static final String FAILED = "FAILED";
-    static final String PENDING = "PENDING";
-
     /**
-     * A message's status follows from its stages: FAILED while a delivery is failed, PUBLISHED while
-     * one is pending, DELIVERED when every delivery is done. Computed in SQL so that a delivery
+     * A message's status follows from its deliveries: FAILED while one is failed or stopped,
+     * PUBLISHED while one is owed, DELIVERED when every one is done. Computed in SQL so that a delivery
      * recorded before its publication (the consumer can be that fast) still ends right.
      */
     private static final String REFRESH_STATUS = """
-            update message m set updated_at = ?, status = case
+            update message m set updated_at = ?::timestamptz, status = case
                 when m.canonical_offset is null then m.status
-                when exists (select 1 from message_stage s where s.message_id = m.message_id
-                             and s.stage = 'DELIVERED' and s.status = 'FAILED') then 'FAILED'
-                when exists (select 1 from message_stage s where s.message_id = m.message_id
-                             and s.stage = 'DELIVERED' and s.status = 'PENDING') then 'PUBLISHED'
-                when exists (select 1 from message_stage s where s.message_id = m.message_id
-                             and s.stage = 'DELIVERED') then 'DELIVERED'
+                when exists (select 1 from delivery d where d.message_id = m.message_id
+                             and d.status in ('FAILED', 'STOPPED')) then 'FAILED'
+                when exists (select 1 from delivery d where d.message_id = m.message_id
+                             and d.status in ('PENDING', 'RETRYING', 'HELD')) then 'PUBLISHED'
+                when exists (select 1 from delivery d where d.message_id = m.message_id) then 'DELIVERED'
                 else 'PUBLISHED' end
-            where m.message_id = ?""";
+            where m.message_id = any(?::varchar[])""";
 
-    private static final String UPSERT_STAGE = """
+    private static final String INSERT_STAGES = """
             insert into message_stage (message_id, stage, subscriber, status, attempts, last_error,
-                                       topic, kafka_partition, kafka_offset, http_status, first_at, last_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       topic, kafka_partition, kafka_offset, first_at, last_at)
+            select x.m, x.stage, '', x.status, 1, x.error, x.topic, x.part, x.off, ?::timestamptz, ?::timestamptz
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::bigint[])
+                 as x(m, stage, status, error, topic, part, off)
             on conflict (message_id, stage, subscriber) do update set
-                status = excluded.status, attempts = message_stage.attempts + excluded.attempts,
-                last_error = excluded.last_error, topic = coalesce(excluded.topic, message_stage.topic),
+                status = excluded.status, attempts = message_stage.attempts + 1, last_error = excluded.last_error,
+                topic = coalesce(excluded.topic, message_stage.topic),
                 kafka_partition = coalesce(excluded.kafka_partition, message_stage.kafka_partition),
                 kafka_offset = coalesce(excluded.kafka_offset, message_stage.kafka_offset),
-                http_status = excluded.http_status, last_at = excluded.last_at""";
+                last_at = excluded.last_at""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -58,110 +73,335 @@ public class JdbcLedger implements Ledger {
 
     @Override
     @Transactional
-    public Admission admit(Envelope envelope, String messageType, KafkaLocation raw) {
-        Timestamp now = now();
-        int inserted = jdbc.update("""
+    public void received(List<Admittance> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        String now = now();
+        List<String> inserted = jdbc.queryForList("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
                                      occurred_at, received_at, updated_at)
-                values (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (message_id) do nothing""",
-                envelope.messageId(), envelope.partner(), messageType, envelope.entity(), envelope.businessKey(),
-                envelope.sourceVersion(), envelope.correlationId(), envelope.mapping().id(), envelope.mapping().version(),
-                raw.topic(), raw.partition(), raw.offset(),
-                envelope.occurredAt() == null ? null : Timestamp.from(envelope.occurredAt().toInstant()), now, now);
-        if (inserted == 1) {
-            stage(envelope.messageId(), Stage.RECEIVED, "", OK, null, raw, null, now);
-            stage(envelope.messageId(), Stage.MAPPED, "", OK, null, null, null, now);
-            return Admission.NEW;
+                select x.m, x.p, x.t, x.e, x.k, 'RECEIVED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa,
+                       ?::timestamptz, ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa)
+                on conflict (message_id) do nothing
+                returning message_id""", String.class, messageRowArgs(now, messages));
+        stages(inserted, messages, now, "RECEIVED", "MAPPED");
+    }
+
+    @Override
+    public Set<String> alreadyPublished(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
         }
-        Boolean published = jdbc.queryForObject(
-                "select canonical_offset is not null from message where message_id = ? for update",
-                Boolean.class, envelope.messageId());
-        if (!Boolean.TRUE.equals(published)) {
-            return Admission.NEW; // admitted before, never published: the hub stopped in between
-        }
-        jdbc.update("update message set duplicates = duplicates + 1, updated_at = ? where message_id = ?",
-                now, envelope.messageId());
-        stage(envelope.messageId(), Stage.DUPLICATE, "", OK, null, raw, null, now);
-        return Admission.DUPLICATE;
+        return new HashSet<>(jdbc.queryForList("""
+                select message_id from message where message_id = any(?::varchar[]) and canonical_offset is not null""",
+                String.class, (Object) messageIds.toArray(String[]::new)));
     }
 
     @Override
     @Transactional
-    public void published(String messageId, KafkaLocation canonical, Collection<String> subscribers) {
-        Timestamp now = now();
+    public void duplicates(List<Admittance> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        String now = now();
+        String[] ids = messages.stream().map(a -> a.envelope().messageId()).toArray(String[]::new);
         jdbc.update("""
-                update message set canonical_topic = ?, canonical_partition = ?, canonical_offset = ?,
-                                   status = 'PUBLISHED', updated_at = ?
-                where message_id = ?""",
-                canonical.topic(), canonical.partition(), canonical.offset(), now, messageId);
-        stage(messageId, Stage.PUBLISHED, "", OK, null, canonical, null, now);
-        for (String subscriber : subscribers) {
-            jdbc.update("""
-                    insert into message_stage (message_id, stage, subscriber, status, attempts, first_at, last_at)
-                    values (?, 'DELIVERED', ?, 'PENDING', 0, ?, ?) on conflict do nothing""",
-                    messageId, subscriber, now, now);
-        }
-        jdbc.update(REFRESH_STATUS, now, messageId);
+                update message set duplicates = duplicates + 1, updated_at = ?::timestamptz
+                where message_id = any(?::varchar[])""", now, ids);
+        insertStages(now, messages.stream().map(a -> stageRow(a.envelope().messageId(), "DUPLICATE", "OK", null, a.raw()))
+                .toList());
     }
 
     @Override
     @Transactional
-    public void rejected(String messageId, String partner, String messageType, Stage stage, String reason,
-            KafkaLocation raw) {
-        Timestamp now = now();
+    public List<Admission> admit(List<Admittance> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        String now = now();
+        // The same id twice in one batch: the first claims, the others are duplicates (and PostgreSQL
+        // cannot upsert one row twice in one statement).
+        Map<String, Admittance> firsts = new java.util.LinkedHashMap<>();
+        batch.forEach(a -> firsts.putIfAbsent(a.envelope().messageId(), a));
+        List<Admittance> distinct = new ArrayList<>(firsts.values());
+        Set<String> claimed = new HashSet<>(jdbc.queryForList("""
+                insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
+                                     correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
+                                     occurred_at, received_at, updated_at)
+                select x.m, x.p, x.t, x.e, x.k, 'ADMITTED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa,
+                       ?::timestamptz, ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa)
+                on conflict (message_id) do update set status = 'ADMITTED', raw_topic = excluded.raw_topic,
+                    raw_partition = excluded.raw_partition, raw_offset = excluded.raw_offset,
+                    mapping_id = excluded.mapping_id, mapping_version = excluded.mapping_version,
+                    updated_at = excluded.updated_at
+                where message.status = 'RECEIVED'
+                   -- the same raw record again (the hub stopped before its offset was committed): claim it again
+                   or (message.status = 'ADMITTED' and message.raw_topic = excluded.raw_topic
+                       and message.raw_partition = excluded.raw_partition and message.raw_offset = excluded.raw_offset)
+                returning message_id""", String.class, messageRowArgs(now, distinct)));
+        List<Admission> admissions = new ArrayList<>(batch.size());
+        Set<String> seen = new HashSet<>();
+        List<Admittance> duplicates = new ArrayList<>();
+        for (Admittance a : batch) {
+            boolean isNew = claimed.contains(a.envelope().messageId()) && seen.add(a.envelope().messageId());
+            admissions.add(isNew ? Admission.NEW : Admission.DUPLICATE);
+            if (!isNew) {
+                duplicates.add(a);
+            }
+        }
+        List<String> newIds = distinct.stream().map(a -> a.envelope().messageId()).filter(claimed::contains).toList();
+        stages(newIds, distinct, now, "RECEIVED", "MAPPED");
+        countDuplicates(duplicates, now);
+        return admissions;
+    }
+
+    /** A record counts as a duplicate only when it is another record than the one that was admitted. */
+    private void countDuplicates(List<Admittance> duplicates, String now) {
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        Map<String, KafkaLocation> admittedFrom = new HashMap<>();
+        jdbc.query("select message_id, raw_topic, raw_partition, raw_offset from message where message_id = any(?::varchar[])",
+                rs -> {
+                    admittedFrom.put(rs.getString(1), new KafkaLocation(rs.getString(2), rs.getInt(3), rs.getLong(4)));
+                }, (Object) duplicates.stream().map(a -> a.envelope().messageId()).toArray(String[]::new));
+        duplicates(duplicates.stream().filter(a -> !a.raw().equals(admittedFrom.get(a.envelope().messageId()))).toList());
+    }
+
+    @Override
+    @Transactional
+    public void published(List<Publication> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String now = now();
+        String[] ids = batch.stream().map(Publication::messageId).toArray(String[]::new);
+        jdbc.update("""
+                update message m set canonical_topic = x.t, canonical_partition = x.p, canonical_offset = x.o,
+                                     status = 'PUBLISHED', updated_at = ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, t, p, o)
+                where m.message_id = x.m""",
+                now, ids, column(batch, p -> p.canonical().topic(), String[]::new),
+                column(batch, p -> p.canonical().partition(), Integer[]::new),
+                column(batch, p -> p.canonical().offset(), Long[]::new));
+        insertStages(now, batch.stream().map(p -> stageRow(p.messageId(), "PUBLISHED", "OK", null, p.canonical())).toList());
+        List<String[]> owed = new ArrayList<>();
+        for (Publication p : batch) {
+            p.subscribers().forEach(s -> owed.add(new String[] {p.messageId(), s}));
+        }
+        if (!owed.isEmpty()) {
+            jdbc.update("""
+                    insert into delivery (subscriber, message_id, business_key, canonical_topic, canonical_partition,
+                                          canonical_offset, status, first_at, last_at)
+                    select x.s, x.m, m.business_key, m.canonical_topic, m.canonical_partition, m.canonical_offset,
+                           'PENDING', ?::timestamptz, ?::timestamptz
+                    from unnest(?::varchar[], ?::varchar[]) as x(m, s) join message m on m.message_id = x.m
+                    on conflict (subscriber, message_id) do nothing""",
+                    now, now, owed.stream().map(o -> o[0]).toArray(String[]::new),
+                    owed.stream().map(o -> o[1]).toArray(String[]::new));
+        }
+        jdbc.update(REFRESH_STATUS, now, ids);
+    }
+
+    @Override
+    @Transactional
+    public void rejected(List<Rejection> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String now = now();
         jdbc.update("""
                 insert into message (message_id, partner, message_type, status, raw_topic, raw_partition, raw_offset,
                                      last_error, received_at, updated_at)
-                values (?, ?, ?, 'FAILED', ?, ?, ?, ?, ?, ?)
+                select x.m, x.p, x.t, 'FAILED', x.rt, x.rp, x.ro, x.err, ?::timestamptz, ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::text[])
+                     as x(m, p, t, rt, rp, ro, err)
                 on conflict (message_id) do update set status = 'FAILED', last_error = excluded.last_error,
                     duplicates = message.duplicates + 1, updated_at = excluded.updated_at""",
-                messageId, partner, messageType, raw == null ? null : raw.topic(), raw == null ? null : raw.partition(),
-                raw == null ? null : raw.offset(), reason, now, now);
-        if (stage != Stage.RECEIVED) {
-            stage(messageId, Stage.RECEIVED, "", OK, null, raw, null, now);
+                now, now, column(batch, Rejection::messageId, String[]::new), column(batch, Rejection::partner, String[]::new),
+                column(batch, Rejection::messageType, String[]::new),
+                column(batch, r -> r.raw() == null ? null : r.raw().topic(), String[]::new),
+                column(batch, r -> r.raw() == null ? null : r.raw().partition(), Integer[]::new),
+                column(batch, r -> r.raw() == null ? null : r.raw().offset(), Long[]::new),
+                column(batch, Rejection::reason, String[]::new));
+        List<Object[]> rows = new ArrayList<>();
+        for (Rejection r : batch) {
+            if (r.stage() != org.medhub.routes.ledger.Stage.RECEIVED) {
+                rows.add(stageRow(r.messageId(), "RECEIVED", "OK", null, r.raw()));
+            }
+            rows.add(stageRow(r.messageId(), r.stage().name(), "FAILED", r.reason(), null));
         }
-        stage(messageId, stage, "", FAILED, reason, null, null, now);
+        insertStages(now, rows);
     }
 
     @Override
-    public boolean isDelivered(String subscriber, String messageId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from message_stage where message_id = ? and stage = 'DELIVERED'
-                               and subscriber = ? and status = 'OK')""", Boolean.class, messageId, subscriber));
+    public Set<String> settledFor(String subscriber, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select message_id from delivery where subscriber = ? and message_id = any(?::varchar[])
+                and status in ('DELIVERED', 'SKIPPED')""", String.class, subscriber, messageIds.toArray(String[]::new)));
+    }
+
+    @Override
+    public Set<String> blockedKeys(String subscriber, Collection<String> businessKeys) {
+        if (businessKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select distinct business_key from delivery where subscriber = ? and business_key = any(?::varchar[])
+                and status in ('RETRYING', 'HELD', 'FAILED', 'STOPPED')""",
+                String.class, subscriber, new LinkedHashSet<>(businessKeys).toArray(String[]::new)));
     }
 
     @Override
     @Transactional
-    public void delivered(String subscriber, String messageId, int attempts, int httpStatus) {
-        Timestamp now = now();
-        stage(messageId, Stage.DELIVERED, subscriber, OK, null, null, httpStatus, now, attempts);
-        jdbc.update(REFRESH_STATUS, now, messageId);
+    public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        String now = now();
+        String[] ids = column(outcomes, DeliveryOutcome::messageId, String[]::new);
+        jdbc.update("""
+                insert into delivery (subscriber, message_id, business_key, canonical_topic, canonical_partition,
+                                      canonical_offset, status, attempts, http_status, last_error, next_attempt_at,
+                                      envelope, first_at, last_at)
+                select ?, x.m, x.k, x.t, x.p, x.o, x.s, x.a, x.h, x.err, x.na, x.env, ?::timestamptz, ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::varchar[], ?::int[],
+                            ?::int[], ?::text[], ?::timestamptz[], ?::bytea[])
+                     as x(m, k, t, p, o, s, a, h, err, na, env)
+                on conflict (subscriber, message_id) do update set status = excluded.status,
+                    attempts = excluded.attempts, http_status = excluded.http_status, last_error = excluded.last_error,
+                    next_attempt_at = excluded.next_attempt_at,
+                    envelope = case when excluded.status in ('RETRYING', 'HELD', 'FAILED', 'STOPPED')
+                                    then coalesce(excluded.envelope, delivery.envelope) end,
+                    last_at = excluded.last_at""",
+                subscriber, now, now, ids, column(outcomes, DeliveryOutcome::businessKey, String[]::new),
+                column(outcomes, o -> o.canonical() == null ? null : o.canonical().topic(), String[]::new),
+                column(outcomes, o -> o.canonical() == null ? null : o.canonical().partition(), Integer[]::new),
+                column(outcomes, o -> o.canonical() == null ? null : o.canonical().offset(), Long[]::new),
+                column(outcomes, o -> o.status().name(), String[]::new),
+                column(outcomes, DeliveryOutcome::attempts, Integer[]::new),
+                column(outcomes, DeliveryOutcome::httpStatus, Integer[]::new),
+                column(outcomes, DeliveryOutcome::error, String[]::new),
+                column(outcomes, o -> o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(), String[]::new),
+                column(outcomes, o -> o.status().blocksItsKey() ? o.envelope() : null, byte[][]::new));
+        List<DeliveryOutcome> failed = outcomes.stream()
+                .filter(o -> o.status() == DeliveryStatus.FAILED || o.status() == DeliveryStatus.RETRYING).toList();
+        if (!failed.isEmpty()) {
+            jdbc.update("""
+                    update message m set last_error = x.err from unnest(?::varchar[], ?::text[]) as x(m, err)
+                    where m.message_id = x.m""",
+                    column(failed, DeliveryOutcome::messageId, String[]::new),
+                    column(failed, o -> subscriber + ": " + o.error(), String[]::new));
+        }
+        jdbc.update(REFRESH_STATUS, now, ids);
     }
 
     @Override
     @Transactional
-    public void deliveryFailed(String subscriber, String messageId, int attempts, String reason) {
-        Timestamp now = now();
-        stage(messageId, Stage.DELIVERED, subscriber, FAILED, reason, null, null, now, attempts);
-        jdbc.update("update message set last_error = ? where message_id = ?", subscriber + ": " + reason, messageId);
-        jdbc.update(REFRESH_STATUS, now, messageId);
+    public List<DueRetry> claimDueRetries(int max, Duration lease) {
+        String now = now();
+        return jdbc.query("""
+                update delivery d set next_attempt_at = ?::timestamptz
+                from (select subscriber, message_id from delivery
+                      where status = 'RETRYING' and next_attempt_at <= ?::timestamptz
+                      order by next_attempt_at limit ? for update skip locked) due
+                where d.subscriber = due.subscriber and d.message_id = due.message_id
+                returning d.subscriber, d.message_id, d.business_key, d.canonical_topic, d.canonical_partition,
+                          d.canonical_offset, d.attempts, d.envelope""",
+                (rs, row) -> new DueRetry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new KafkaLocation(rs.getString(4), rs.getInt(5), rs.getLong(6)), rs.getInt(7), rs.getBytes(8)),
+                clock.instant().plus(lease).toString(), now, max);
     }
 
-    private void stage(String messageId, Stage stage, String subscriber, String status, String error,
-            KafkaLocation location, Integer httpStatus, Timestamp now) {
-        stage(messageId, stage, subscriber, status, error, location, httpStatus, now, 1);
+    @Override
+    @Transactional
+    public void releaseNextHeld(String subscriber, String businessKey) {
+        jdbc.update("""
+                update delivery set status = 'RETRYING', next_attempt_at = ?::timestamptz, last_at = ?::timestamptz
+                where subscriber = ? and message_id = (
+                    select message_id from delivery where subscriber = ? and business_key = ? and status = 'HELD'
+                    order by canonical_partition, canonical_offset limit 1)
+                and not exists (select 1 from delivery where subscriber = ? and business_key = ?
+                                and status in ('RETRYING', 'FAILED', 'STOPPED'))""",
+                now(), now(), subscriber, subscriber, businessKey, subscriber, businessKey);
     }
 
-    private void stage(String messageId, Stage stage, String subscriber, String status, String error,
-            KafkaLocation location, Integer httpStatus, Timestamp now, int attempts) {
-        jdbc.update(UPSERT_STAGE, messageId, stage.name(), subscriber, status, attempts, error,
-                location == null ? null : location.topic(), location == null ? null : location.partition(),
-                location == null ? null : location.offset(), httpStatus, now, now);
+    private Object[] messageRowArgs(String now, List<Admittance> messages) {
+        return new Object[] {now, now,
+            column(messages, a -> a.envelope().messageId(), String[]::new),
+            column(messages, a -> a.envelope().partner(), String[]::new),
+            column(messages, Admittance::messageType, String[]::new),
+            column(messages, a -> a.envelope().entity(), String[]::new),
+            column(messages, a -> a.envelope().businessKey(), String[]::new),
+            column(messages, a -> a.envelope().sourceVersion(), String[]::new),
+            column(messages, a -> a.envelope().correlationId(), String[]::new),
+            column(messages, a -> a.envelope().mapping() == null ? null : a.envelope().mapping().id(), String[]::new),
+            column(messages, a -> a.envelope().mapping() == null ? null : a.envelope().mapping().version(), Integer[]::new),
+            column(messages, a -> a.raw().topic(), String[]::new),
+            column(messages, a -> a.raw().partition(), Integer[]::new),
+            column(messages, a -> a.raw().offset(), Long[]::new),
+            column(messages, a -> occurredAt(a.envelope()), String[]::new)};
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private static String occurredAt(Envelope envelope) {
+        return envelope.occurredAt() == null ? null : envelope.occurredAt().toInstant().toString();
+    }
+
+    /** The RECEIVED (with its raw location) and MAPPED stages of the messages that were just recorded. */
+    private void stages(Collection<String> recorded, List<Admittance> messages, String now, String... stages) {
+        Set<String> ids = new HashSet<>(recorded);
+        List<Object[]> rows = new ArrayList<>();
+        for (Admittance a : messages) {
+            if (ids.contains(a.envelope().messageId())) {
+                for (String stage : stages) {
+                    rows.add(stageRow(a.envelope().messageId(), stage, "OK", null,
+                            stage.equals("RECEIVED") ? a.raw() : null));
+                }
+            }
+        }
+        insertStages(now, rows);
+    }
+
+    private static Object[] stageRow(String messageId, String stage, String status, String error, KafkaLocation at) {
+        return new Object[] {messageId, stage, status, error, at == null ? null : at.topic(),
+            at == null ? null : at.partition(), at == null ? null : at.offset()};
+    }
+
+    private void insertStages(String now, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update(INSERT_STAGES, now, now,
+                column(rows, r -> (String) r[0], String[]::new), column(rows, r -> (String) r[1], String[]::new),
+                column(rows, r -> (String) r[2], String[]::new), column(rows, r -> (String) r[3], String[]::new),
+                column(rows, r -> (String) r[4], String[]::new), column(rows, r -> (Integer) r[5], Integer[]::new),
+                column(rows, r -> (Long) r[6], Long[]::new));
+    }
+
+    private static <T, V> V[] column(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> array) {
+        V[] column = array.apply(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    static Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -33,13 +33,19 @@ class MessageQueries {
             return Optional.empty();
         }
         Map<String, Object> message = found.get(0);
-        message.put("stages", jdbc.query("""
+        List<Map<String, Object>> stages = new ArrayList<>(jdbc.query("""
                 select stage, subscriber, status, attempts, last_error, topic, kafka_partition, kafka_offset,
-                       http_status, first_at, last_at
+                       http_status, null as next_attempt_at, first_at, last_at
                 from message_stage where message_id = ?
                 order by first_at, case stage when 'RECEIVED' then 0 when 'MAPPED' then 1 when 'PUBLISHED' then 2
-                                              when 'DELIVERED' then 3 else 4 end, subscriber""",
+                                              else 3 end""",
                 MessageQueries::stage, messageId));
+        // each subscriber's delivery is a stage of its own
+        stages.addAll(jdbc.query("""
+                select 'DELIVERED' as stage, subscriber, status, attempts, last_error, null as topic,
+                       null as kafka_partition, null as kafka_offset, http_status, next_attempt_at, first_at, last_at
+                from delivery where message_id = ? order by subscriber""", MessageQueries::stage, messageId));
+        message.put("stages", stages);
         return Optional.of(message);
     }
 
@@ -79,12 +85,14 @@ class MessageQueries {
     private static Map<String, Object> stage(ResultSet rs, int row) throws SQLException {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("stage", rs.getString("stage"));
-        putIfPresent(s, "subscriber", rs.getString("subscriber").isEmpty() ? null : rs.getString("subscriber"));
+        putIfPresent(s, "subscriber", rs.getString("subscriber") == null || rs.getString("subscriber").isEmpty()
+                ? null : rs.getString("subscriber"));
         s.put("status", rs.getString("status"));
         s.put("attempts", rs.getInt("attempts"));
         putIfPresent(s, "error", rs.getString("last_error"));
         putIfPresent(s, "kafka", location(rs, "topic", "kafka_partition", "kafka_offset"));
         putIfPresent(s, "httpStatus", (Integer) rs.getObject("http_status"));
+        putIfPresent(s, "nextAttemptAt", instant(rs, "next_attempt_at"));
         s.put("firstAt", instant(rs, "first_at"));
         s.put("lastAt", instant(rs, "last_at"));
         return s;

@@ -1,12 +1,11 @@
 package org.medhub.routes.delivery;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.medhub.routes.ErrorHandling;
 import org.medhub.routes.MedhubHeaders;
 
 /**
- * One route shape for every subscription: read the entity's canonical topic in the subscriber's own
- * consumer group and deliver. Instantiated once per subscription from partner configuration.
+ * One route shape for every subscription: read the entity's canonical topic a batch at a time in the
+ * subscriber's own consumer group, deliver, commit. Instantiated once per subscription.
  */
 public class DeliveryRouteTemplate extends RouteBuilder {
 
@@ -14,10 +13,12 @@ public class DeliveryRouteTemplate extends RouteBuilder {
     public static final String SUBSCRIBER = "subscriber";
     public static final String TOPIC = "topic";
 
-    private final SubscriberDelivery delivery;
+    private final DeliveryBatchProcessor batches;
+    private final int maxBatch;
 
-    public DeliveryRouteTemplate(SubscriberDelivery delivery) {
-        this.delivery = delivery;
+    public DeliveryRouteTemplate(DeliveryBatchProcessor batches, int maxBatch) {
+        this.batches = batches;
+        this.maxBatch = maxBatch;
     }
 
     @Override
@@ -25,10 +26,11 @@ public class DeliveryRouteTemplate extends RouteBuilder {
         routeTemplate(TEMPLATE)
                 .templateParameter(SUBSCRIBER, null, "id of the subscribing partner")
                 .templateParameter(TOPIC, null, "canonical topic to deliver from")
-                .from("kafka:{{" + TOPIC + "}}?groupId=medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}")
-                .routeConfigurationId(ErrorHandling.DELIVERY)
+                .from("kafka:{{" + TOPIC + "}}?groupId=medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}"
+                        + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
+                        + "&autoCommitEnable=false&allowManualCommit=true")
                 .setProperty(MedhubHeaders.SUBSCRIBER, constant("{{" + SUBSCRIBER + "}}"))
-                .process(delivery);
+                .process(batches);
     }
 
     public static String routeId(String subscriber, String topic) {

@@ -1,88 +1,93 @@
 package org.medhub.routes.inbound;
 
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.ErrorHandling;
 import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.Topics;
-import org.medhub.routes.ledger.Admission;
+import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
-import org.medhub.routes.ledger.RecordMetadataLocation;
-import org.medhub.routes.partner.PartnerDirectory;
-import org.medhub.routes.partner.Subscription;
+import org.medhub.routes.pipeline.KafkaWriter;
 
 /**
- * Every inbound channel ends here: keep the raw bytes on the partner's raw topic, map and validate,
- * admit once by message id, publish the envelope on its canonical topic keyed by business key.
+ * Every channel that answers its sender ends here (HTTP push, file drop): the record is mapped and
+ * validated so that the answer can name every problem, then its raw bytes are written to the
+ * partner's raw topic with what the intake found, and the ledger is told. Publishing to the canonical
+ * topic is the mapping pipeline's work: the raw write is the point of no return, and from there
+ * nothing the partner sent can be lost.
  * Headers in: {@link MedhubHeaders#PARTNER}, {@link MedhubHeaders#MESSAGE_TYPE}; body: the raw bytes.
+ * Headers out: {@link MedhubHeaders#MESSAGE_ID} (the first), {@link MedhubHeaders#MESSAGE_IDS},
+ * {@link MedhubHeaders#DUPLICATE}; a refused record ends with a {@link RecordRejectedException}.
  */
 public class IngestRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:ingest";
-    /** The raw write is the point of no return: after it, nothing the partner sent can be lost. */
-    static final String RAW_PRODUCER = "kafka:medhub.raw";
-    static final String CANONICAL_PRODUCER = "kafka:medhub.canonical";
 
-    private final PartnerDirectory partners;
+    private final RecordMapping mapping;
     private final Ledger ledger;
-    private final Clock clock;
+    private final KafkaWriter kafka;
 
-    public IngestRoute(PartnerDirectory partners, Ledger ledger, Clock clock) {
-        this.partners = partners;
+    public IngestRoute(RecordMapping mapping, Ledger ledger, KafkaWriter kafka) {
+        this.mapping = mapping;
         this.ledger = ledger;
-        this.clock = clock;
+        this.kafka = kafka;
     }
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("ingest").routeConfigurationId(ErrorHandling.INGEST)
-                .process(this::addressRawTopic)
-                .to(RAW_PRODUCER)
-                .process(exchange -> exchange.setProperty(MedhubHeaders.RAW_LOCATION,
-                        RecordMetadataLocation.of(exchange.getMessage())))
-                .process(new CanonicalMapping(partners, clock))
-                .process(this::admit)
-                .filter(header(MedhubHeaders.DUPLICATE).isEqualTo(false))
-                    .to(CANONICAL_PRODUCER)
-                    .process(this::recordPublished)
-                .end();
+        from(ENDPOINT).routeId("ingest").routeConfigurationId(ErrorHandling.INGEST).process(this::ingest);
     }
 
-    private void addressRawTopic(Exchange exchange) {
+    private void ingest(Exchange exchange) {
         Message message = exchange.getMessage();
-        byte[] raw = message.getBody(byte[].class);
         String partner = message.getHeader(MedhubHeaders.PARTNER, String.class);
+        String messageType = message.getHeader(MedhubHeaders.MESSAGE_TYPE, String.class);
+        byte[] raw = message.getBody(byte[].class);
         exchange.setProperty(MedhubHeaders.RAW_BYTES, raw);
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.raw(partner));
-        message.setHeader(KafkaConstants.KEY,
-                MessageIds.fromRaw(partner, message.getHeader(MedhubHeaders.MESSAGE_TYPE, String.class), raw));
+
+        List<Envelope> envelopes = List.of();
+        RecordRejectedException rejection = null;
+        try {
+            envelopes = mapping.map(partner, messageType, raw);
+        } catch (RecordRejectedException e) {
+            rejection = e;
+        }
+        List<String> ids = envelopes.stream().map(Envelope::messageId).toList();
+        Set<String> published = ids.isEmpty() ? Set.of() : ledger.alreadyPublished(ids);
+        boolean duplicate = !ids.isEmpty() && published.containsAll(ids);
+        Intake intake = rejection != null ? Intake.REJECTED : duplicate ? Intake.DUPLICATE : Intake.ACCEPTED;
+
+        KafkaLocation rawLocation = kafka.write(rawRecord(partner, messageType, raw, intake));
+        exchange.setProperty(MedhubHeaders.RAW_LOCATION, rawLocation);
+        if (rejection != null) {
+            throw rejection;
+        }
+        List<Admittance> admitted = envelopes.stream().map(e -> new Admittance(e, messageType, rawLocation)).toList();
+        if (duplicate) {
+            ledger.duplicates(admitted);
+        } else {
+            ledger.received(admitted);
+        }
+        message.setHeader(MedhubHeaders.MESSAGE_ID, ids.get(0));
+        message.setHeader(MedhubHeaders.MESSAGE_IDS, ids);
+        message.setHeader(MedhubHeaders.DUPLICATE, duplicate);
     }
 
-    private void admit(Exchange exchange) {
-        Message message = exchange.getMessage();
-        Envelope envelope = exchange.getProperty(MedhubHeaders.ENVELOPE, Envelope.class);
-        Admission admission = ledger.admit(envelope, message.getHeader(MedhubHeaders.MESSAGE_TYPE, String.class),
-                exchange.getProperty(MedhubHeaders.RAW_LOCATION, KafkaLocation.class));
-        message.setHeader(MedhubHeaders.DUPLICATE, admission == Admission.DUPLICATE);
-    }
-
-    private void recordPublished(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String entity = message.getHeader(MedhubHeaders.ENTITY, String.class);
-        List<String> subscribers = partners.partners().stream()
-                .flatMap(p -> p.subscriptions().stream())
-                .filter(s -> s.entity().equals(entity))
-                .filter(s -> !s.subscriber().equals(message.getHeader(MedhubHeaders.PARTNER, String.class)))
-                .map(Subscription::subscriber)
-                .toList();
-        ledger.published(message.getHeader(MedhubHeaders.MESSAGE_ID, String.class),
-                RecordMetadataLocation.of(message), subscribers);
+    /** The raw record: the bytes as received, keyed by their hash, with who sent them and what the intake found. */
+    static ProducerRecord<String, byte[]> rawRecord(String partner, String messageType, byte[] raw, Intake intake) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.raw(partner),
+                MessageIds.fromRaw(partner, messageType, raw), raw);
+        record.headers().add(MedhubHeaders.PARTNER, partner.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MedhubHeaders.MESSAGE_TYPE, messageType.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MedhubHeaders.INTAKE, intake.name().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 }

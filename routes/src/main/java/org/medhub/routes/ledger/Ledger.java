@@ -1,34 +1,51 @@
 package org.medhub.routes.ledger;
 
+import java.time.Duration;
 import java.util.Collection;
-import org.medhub.canonical.envelope.Envelope;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Where the hub records what happened to every message at every stage. The ledger is also the
- * hub's memory of what it has published and delivered: the idempotency checks ask it.
+ * Where the hub records what happened to every message at every stage, and its memory of what it
+ * has published and delivered: every idempotency check asks it. Every method takes a whole batch and
+ * costs one transaction, whatever the batch size: nothing on the hot path is one statement per message.
  */
 public interface Ledger {
 
+    /** Intake: the raw bytes of these messages are kept; records them as received if they are new. */
+    void received(List<Admittance> messages);
+
+    /** Which of these messages the hub has already published. */
+    Set<String> alreadyPublished(Collection<String> messageIds);
+
+    /** Intake: these messages came again after they were published. */
+    void duplicates(List<Admittance> messages);
+
     /**
-     * Records a message that mapped, and says whether it still has to be published. A message the
-     * hub has already published is a duplicate; one that was admitted but never published (the hub
-     * stopped in between) is admitted again.
+     * Claims each message for publication, in order: {@link Admission#NEW} when this batch is to
+     * publish it (also when the same raw record is processed again after a crash), {@link Admission#DUPLICATE}
+     * when another record with the same message id was admitted or published first.
      */
-    Admission admit(Envelope envelope, String messageType, KafkaLocation raw);
+    List<Admission> admit(List<Admittance> batch);
 
-    /** The message is on its canonical topic and will go to these subscribers. */
-    void published(String messageId, KafkaLocation canonical, Collection<String> subscribers);
+    void published(List<Publication> batch);
+
+    void rejected(List<Rejection> batch);
+
+    /** Of these messages, the ones the subscriber already has (delivered or let go). */
+    Set<String> settledFor(String subscriber, Collection<String> messageIds);
+
+    /** Of these business keys, the ones whose delivery to the subscriber waits behind an unsettled message. */
+    Set<String> blockedKeys(String subscriber, Collection<String> businessKeys);
+
+    void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes);
 
     /**
-     * A message failed before it reached its canonical topic.
-     *
-     * @param raw where its bytes are kept, or null when they could not be kept
+     * Claims messages whose retry time has come, at most one per key, for {@code lease}: another
+     * instance may take them over if this one has not recorded an outcome by then.
      */
-    void rejected(String messageId, String partner, String messageType, Stage stage, String reason, KafkaLocation raw);
+    List<DueRetry> claimDueRetries(int max, Duration lease);
 
-    boolean isDelivered(String subscriber, String messageId);
-
-    void delivered(String subscriber, String messageId, int attempts, int httpStatus);
-
-    void deliveryFailed(String subscriber, String messageId, int attempts, String reason);
+    /** After a key's blocking message is settled, makes its next held message due at once. */
+    void releaseNextHeld(String subscriber, String businessKey);
 }

@@ -2,10 +2,6 @@ package org.medhub.routes.inbound;
 
 import java.time.Clock;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.Processor;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.EntityDefinition;
 import org.medhub.canonical.dictionary.RecordValidator;
@@ -14,8 +10,6 @@ import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MappingRef;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.routes.MedhubHeaders;
-import org.medhub.routes.Topics;
 import org.medhub.routes.ledger.Stage;
 import org.medhub.routes.mapping.JsonRecordMapper;
 import org.medhub.routes.mapping.MappedRecord;
@@ -25,42 +19,32 @@ import org.medhub.routes.partner.InboundMessageType;
 import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerDirectory;
 
-/** Maps a partner's raw record by its configured mapping, validates it by the dictionary, and wraps it in an envelope. */
-public class CanonicalMapping implements Processor {
+/**
+ * Maps a partner's raw record by its configured mapping, validates every record it makes by the
+ * dictionary, and wraps each in an envelope. Pure: no I/O, so both the intake (to answer the sender)
+ * and the pipeline (to publish) call it.
+ */
+public class RecordMapping {
 
     private final PartnerDirectory partners;
     private final JsonRecordMapper jsonMapper = new JsonRecordMapper();
     private final Clock clock;
 
-    public CanonicalMapping(PartnerDirectory partners, Clock clock) {
+    public RecordMapping(PartnerDirectory partners, Clock clock) {
         this.partners = partners;
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String partnerId = message.getHeader(MedhubHeaders.PARTNER, String.class);
-        String messageTypeName = message.getHeader(MedhubHeaders.MESSAGE_TYPE, String.class);
+    /**
+     * @throws RecordRejectedException naming every problem, when the record cannot become canonical records
+     */
+    public List<Envelope> map(String partnerId, String messageTypeName, byte[] raw) {
         Partner partner = partners.partner(partnerId).orElseThrow(() -> new RecordRejectedException(
                 "unknown-partner", Stage.RECEIVED, "no partner '" + partnerId + "' is configured", List.of()));
         InboundMessageType messageType = partner.messageType(messageTypeName).orElseThrow(() ->
                 new RecordRejectedException("unknown-message-type", Stage.MAPPED, "partner '" + partnerId
                         + "' has no message type '" + messageTypeName + "'; it has " + partner.messageTypes().keySet(),
                         List.of()));
-        Envelope envelope = map(partner, messageType, message.getBody(byte[].class));
-
-        message.setHeader(MedhubHeaders.MESSAGE_ID, envelope.messageId());
-        message.setHeader(MedhubHeaders.ENTITY, envelope.entity());
-        message.setHeader(MedhubHeaders.BUSINESS_KEY, envelope.businessKey());
-        message.setHeader(KafkaConstants.KEY, envelope.businessKey());
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.canonical(
-                DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic()));
-        message.setBody(CanonicalJson.toBytes(envelope));
-        exchange.setProperty(MedhubHeaders.ENVELOPE, envelope);
-    }
-
-    private Envelope map(Partner partner, InboundMessageType messageType, byte[] raw) {
         MappingSpec spec = messageType.mapping();
         EntityDefinition entity = DataDictionary.standard().entity(spec.entity()).orElseThrow(() ->
                 new IllegalStateException("mapping " + spec.id() + " names unknown entity " + spec.entity()));
@@ -77,7 +61,7 @@ public class CanonicalMapping implements Processor {
                     + " mapped from this record breaks " + violations.size() + " rule(s) of the data dictionary",
                     violations);
         }
-        return envelope(partner, entity, spec, mapped);
+        return List.of(envelope(partner, entity, spec, mapped));
     }
 
     private Envelope envelope(Partner partner, EntityDefinition entity, MappingSpec spec, MappedRecord mapped) {

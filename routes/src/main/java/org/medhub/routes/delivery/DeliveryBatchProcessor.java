@@ -1,0 +1,116 @@
+package org.medhub.routes.delivery;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.canonical.envelope.Envelope;
+import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.partner.PartnerDirectory;
+import org.medhub.routes.partner.Subscription;
+import org.medhub.routes.pipeline.BatchRecords;
+import org.medhub.routes.pipeline.UntilDone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a batch of canonical envelopes to one subscriber. Messages of one business key go in
+ * order, one after the other; different keys go in parallel. A message that fails holds the later
+ * messages of its key (they wait in the ledger, in order) and nothing else: the batch ends, its
+ * offsets are committed, and the retry worker takes the key from there.
+ */
+public class DeliveryBatchProcessor implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryBatchProcessor.class);
+
+    private final PartnerDirectory partners;
+    private final Ledger ledger;
+    private final SubscriberGateway gateway;
+    private final DeadLetterWriter deadLetters;
+
+    public DeliveryBatchProcessor(PartnerDirectory partners, Ledger ledger, SubscriberGateway gateway,
+            DeadLetterWriter deadLetters) {
+        this.partners = partners;
+        this.ledger = ledger;
+        this.gateway = gateway;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void process(Exchange batch) {
+        String subscriber = batch.getProperty(MedhubHeaders.SUBSCRIBER, String.class);
+        List<Exchange> records = BatchRecords.of(batch);
+        Map<String, DeliveryItem> items = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            Message message = record.getMessage();
+            byte[] bytes = message.getBody(byte[].class);
+            Envelope envelope = CanonicalJson.fromBytes(bytes, Envelope.class);
+            if (!subscriber.equals(envelope.source())) { // never echo a record back to the system it came from
+                items.putIfAbsent(envelope.messageId(), new DeliveryItem(envelope, bytes, BatchRecords.location(message)));
+            }
+        }
+        UntilDone.run("delivering a batch of " + items.size() + " to " + subscriber, () -> deliver(subscriber, items.values()));
+        BatchRecords.commit(records);
+    }
+
+    private void deliver(String subscriber, Collection<DeliveryItem> candidates) {
+        Set<String> settled = ledger.settledFor(subscriber, candidates.stream().map(i -> i.envelope().messageId()).toList());
+        Map<String, List<DeliveryItem>> byKey = new LinkedHashMap<>();
+        candidates.stream().filter(i -> !settled.contains(i.envelope().messageId()))
+                .forEach(i -> byKey.computeIfAbsent(i.envelope().businessKey(), k -> new ArrayList<>()).add(i));
+        Set<String> blocked = ledger.blockedKeys(subscriber, byKey.keySet());
+        List<CompletableFuture<List<DeliveryOutcome>>> keys = new ArrayList<>();
+        for (Map.Entry<String, List<DeliveryItem>> key : byKey.entrySet()) {
+            Optional<Subscription> subscription = subscription(subscriber, key.getValue().get(0).envelope().entity());
+            if (subscription.isEmpty()) {
+                continue;
+            }
+            boolean wait = blocked.contains(key.getKey());
+            keys.add(CompletableFuture.supplyAsync(() -> deliverInOrder(subscription.get(), key.getValue(), wait),
+                    gateway.policy(subscription.get()).workers()));
+        }
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        keys.forEach(key -> outcomes.addAll(key.join()));
+        ledger.recordDeliveries(subscriber, outcomes);
+        deadLetters.write(subscriber, outcomes);
+        // A key's blocker may have been settled by the retry worker while this batch held messages behind it.
+        outcomes.stream().filter(o -> o.status() == DeliveryStatus.HELD).map(DeliveryOutcome::businessKey).distinct()
+                .forEach(key -> ledger.releaseNextHeld(subscriber, key));
+    }
+
+    /** The key's messages in order; after the first that does not go through, the rest wait behind it. */
+    private List<DeliveryOutcome> deliverInOrder(Subscription subscription, List<DeliveryItem> messages, boolean wait) {
+        List<DeliveryOutcome> outcomes = new ArrayList<>(messages.size());
+        for (DeliveryItem item : messages) {
+            if (wait) {
+                outcomes.add(item.outcome(DeliveryStatus.HELD, 0, null, "waits behind an earlier message of "
+                        + item.envelope().businessKey(), null));
+                continue;
+            }
+            DeliveryOutcome outcome = gateway.attempt(subscription, item, 0);
+            outcomes.add(outcome);
+            wait = outcome.status() != DeliveryStatus.DELIVERED;
+        }
+        return outcomes;
+    }
+
+    private Optional<Subscription> subscription(String subscriber, String entity) {
+        Optional<Subscription> subscription = partners.partner(subscriber).flatMap(p -> p.subscriptions().stream()
+                .filter(s -> s.entity().equals(entity)).findFirst());
+        if (subscription.isEmpty()) {
+            log.warn("{} no longer subscribes to {}; its messages are not delivered to it", subscriber, entity);
+        }
+        return subscription;
+    }
+}

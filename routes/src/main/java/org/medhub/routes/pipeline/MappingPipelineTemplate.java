@@ -1,0 +1,35 @@
+package org.medhub.routes.pipeline;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * One route shape for every sending partner: read its raw topic a batch at a time, map, validate,
+ * admit once, publish to the canonical topics, commit. Instantiated once per partner that sends.
+ */
+public class MappingPipelineTemplate extends RouteBuilder {
+
+    public static final String TEMPLATE = "mapping-pipeline";
+    public static final String PARTNER = "partner";
+
+    private final RawBatchProcessor batches;
+    private final int maxBatch;
+
+    public MappingPipelineTemplate(RawBatchProcessor batches, int maxBatch) {
+        this.batches = batches;
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE)
+                .templateParameter(PARTNER, null, "id of the sending partner")
+                .from("kafka:medhub.raw.{{" + PARTNER + "}}?groupId=medhub.mapping.{{" + PARTNER + "}}"
+                        + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
+                        + "&autoCommitEnable=false&allowManualCommit=true")
+                .process(batches);
+    }
+
+    public static String routeId(String partner) {
+        return "map-" + partner;
+    }
+}

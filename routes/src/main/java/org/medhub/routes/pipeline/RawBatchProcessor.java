@@ -1,0 +1,108 @@
+package org.medhub.routes.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.canonical.envelope.Envelope;
+import org.medhub.canonical.envelope.MessageIds;
+import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.Topics;
+import org.medhub.routes.deadletter.DeadLetter;
+import org.medhub.routes.deadletter.DeadLetters;
+import org.medhub.routes.inbound.Intake;
+import org.medhub.routes.inbound.RecordMapping;
+import org.medhub.routes.inbound.RecordRejectedException;
+import org.medhub.routes.ledger.Admission;
+import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.KafkaLocation;
+import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Publication;
+import org.medhub.routes.ledger.Rejection;
+import org.medhub.routes.partner.PartnerDirectory;
+
+/**
+ * A batch of raw records to canonical records, at a fixed cost per batch: mapping and validation in
+ * memory, one ledger transaction to admit, every canonical write sent at once and acknowledged
+ * together, one ledger transaction for what was published, then the offsets. A crash anywhere before
+ * the commit makes the batch run again, and every step of it is idempotent.
+ */
+public class RawBatchProcessor implements Processor {
+
+    private final RecordMapping mapping;
+    private final Ledger ledger;
+    private final KafkaWriter kafka;
+    private final PartnerDirectory partners;
+    private final Clock clock;
+
+    public RawBatchProcessor(RecordMapping mapping, Ledger ledger, KafkaWriter kafka, PartnerDirectory partners,
+            Clock clock) {
+        this.mapping = mapping;
+        this.ledger = ledger;
+        this.kafka = kafka;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange batch) {
+        List<Exchange> records = BatchRecords.of(batch);
+        List<Admittance> admittances = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        for (Exchange record : records) {
+            Message message = record.getMessage();
+            String intake = BatchRecords.header(message, MedhubHeaders.INTAKE);
+            if (intake != null && !Intake.ACCEPTED.name().equals(intake)) {
+                continue; // the intake answered the sender and wrote the ledger rows already
+            }
+            String partner = BatchRecords.header(message, MedhubHeaders.PARTNER);
+            String messageType = BatchRecords.header(message, MedhubHeaders.MESSAGE_TYPE);
+            byte[] raw = message.getBody(byte[].class);
+            KafkaLocation rawLocation = BatchRecords.location(message);
+            try {
+                for (Envelope envelope : mapping.map(partner, messageType, raw)) {
+                    admittances.add(new Admittance(envelope, messageType, rawLocation));
+                }
+            } catch (RecordRejectedException e) {
+                String messageId = MessageIds.fromRaw(partner, messageType, raw);
+                rejections.add(new Rejection(messageId, partner, messageType, e.stage(), e.getMessage(), rawLocation));
+                deadLetters.add(DeadLetters.record(new DeadLetter(messageId, e.stage(), e.getMessage(), partner,
+                        messageType, null, rawLocation, clock.instant(), raw)));
+            }
+        }
+        UntilDone.run("publishing a batch of " + records.size() + " raw records", () -> publish(admittances));
+        UntilDone.run("recording " + rejections.size() + " rejected records", () -> {
+            kafka.writeAll(deadLetters);
+            ledger.rejected(rejections);
+        });
+        BatchRecords.commit(records);
+    }
+
+    private void publish(List<Admittance> admittances) {
+        List<Admission> admissions = ledger.admit(admittances);
+        List<Envelope> toPublish = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> writes = new ArrayList<>();
+        for (int i = 0; i < admittances.size(); i++) {
+            if (admissions.get(i) == Admission.NEW) {
+                Envelope envelope = admittances.get(i).envelope();
+                toPublish.add(envelope);
+                String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
+                writes.add(new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(envelope)));
+            }
+        }
+        List<KafkaLocation> locations = kafka.writeAll(writes);
+        List<Publication> publications = new ArrayList<>(toPublish.size());
+        for (int i = 0; i < toPublish.size(); i++) {
+            Envelope envelope = toPublish.get(i);
+            publications.add(new Publication(envelope.messageId(), locations.get(i),
+                    Subscribers.of(partners, envelope.entity(), envelope.source())));
+        }
+        ledger.published(publications);
+    }
+}
