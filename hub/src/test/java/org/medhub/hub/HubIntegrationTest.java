@@ -1,6 +1,9 @@
 package org.medhub.hub;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +60,8 @@ public abstract class HubIntegrationTest {
     @BeforeEach
     void resetErp() {
         erp.resetAll();
+        // the WMS subscriber accepts everything unless a test says otherwise
+        erp.stubFor(post(urlPathMatching("/wms/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package org.medhub.hub.ledger;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +52,12 @@ public class JdbcLedger implements Ledger {
     private static final String INSERT_STAGES = """
             insert into message_stage (message_id, stage, subscriber, status, attempts, last_error,
                                        topic, kafka_partition, kafka_offset, first_at, last_at)
-            select x.m, x.stage, '', x.status, 1, x.error, x.topic, x.part, x.off, ?::timestamptz, ?::timestamptz
-            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::bigint[])
-                 as x(m, stage, status, error, topic, part, off)
+            select x.m, x.stage, '', x.status, x.n, x.error, x.topic, x.part, x.off, ?::timestamptz, ?::timestamptz
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::bigint[], ?::int[])
+                 as x(m, stage, status, error, topic, part, off, n)
             on conflict (message_id, stage, subscriber) do update set
-                status = excluded.status, attempts = message_stage.attempts + 1, last_error = excluded.last_error,
+                status = excluded.status, attempts = message_stage.attempts + excluded.attempts,
+                last_error = excluded.last_error,
                 topic = coalesce(excluded.topic, message_stage.topic),
                 kafka_partition = coalesce(excluded.kafka_partition, message_stage.kafka_partition),
                 kafka_offset = coalesce(excluded.kafka_offset, message_stage.kafka_offset),
@@ -109,10 +109,12 @@ public class JdbcLedger implements Ledger {
             return;
         }
         String now = now();
-        String[] ids = messages.stream().map(a -> a.envelope().messageId()).toArray(String[]::new);
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        messages.forEach(a -> counts.merge(a.envelope().messageId(), 1, Integer::sum));
         jdbc.update("""
-                update message set duplicates = duplicates + 1, updated_at = ?::timestamptz
-                where message_id = any(?::varchar[])""", now, ids);
+                update message m set duplicates = m.duplicates + x.n, updated_at = ?::timestamptz
+                from unnest(?::varchar[], ?::int[]) as x(id, n) where m.message_id = x.id""",
+                now, counts.keySet().toArray(String[]::new), counts.values().toArray(Integer[]::new));
         insertStages(now, messages.stream().map(a -> stageRow(a.envelope().messageId(), "DUPLICATE", "OK", null, a.raw()))
                 .toList());
     }
@@ -213,11 +215,14 @@ public class JdbcLedger implements Ledger {
 
     @Override
     @Transactional
-    public void rejected(List<Rejection> batch) {
-        if (batch.isEmpty()) {
+    public void rejected(List<Rejection> named) {
+        if (named.isEmpty()) {
             return;
         }
         String now = now();
+        Map<String, Rejection> last = new java.util.LinkedHashMap<>();
+        named.forEach(r -> last.put(r.messageId(), r));
+        List<Rejection> batch = new ArrayList<>(last.values());
         jdbc.update("""
                 insert into message (message_id, partner, message_type, status, raw_topic, raw_partition, raw_offset,
                                      last_error, received_at, updated_at)
@@ -233,7 +238,7 @@ public class JdbcLedger implements Ledger {
                 column(batch, r -> r.raw() == null ? null : r.raw().offset(), Long[]::new),
                 column(batch, Rejection::reason, String[]::new));
         List<Object[]> rows = new ArrayList<>();
-        for (Rejection r : batch) {
+        for (Rejection r : named) {
             if (r.stage() != org.medhub.routes.ledger.Stage.RECEIVED) {
                 rows.add(stageRow(r.messageId(), "RECEIVED", "OK", null, r.raw()));
             }
@@ -378,15 +383,31 @@ public class JdbcLedger implements Ledger {
             at == null ? null : at.partition(), at == null ? null : at.offset()};
     }
 
-    private void insertStages(String now, List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    /**
+     * One row per message and stage, however often the batch names it (a duplicate storm puts the
+     * same message in one batch many times): PostgreSQL cannot upsert a row twice in one statement.
+     */
+    private void insertStages(String now, List<Object[]> named) {
+        if (named.isEmpty()) {
             return;
         }
+        Map<String, Object[]> byStage = new java.util.LinkedHashMap<>();
+        for (Object[] row : named) {
+            byStage.merge(row[0] + "\u0000" + row[1], withCount(row, 1),
+                    (earlier, later) -> withCount(later, (Integer) earlier[7] + 1));
+        }
+        List<Object[]> rows = new ArrayList<>(byStage.values());
         jdbc.update(INSERT_STAGES, now, now,
                 column(rows, r -> (String) r[0], String[]::new), column(rows, r -> (String) r[1], String[]::new),
                 column(rows, r -> (String) r[2], String[]::new), column(rows, r -> (String) r[3], String[]::new),
                 column(rows, r -> (String) r[4], String[]::new), column(rows, r -> (Integer) r[5], Integer[]::new),
-                column(rows, r -> (Long) r[6], Long[]::new));
+                column(rows, r -> (Long) r[6], Long[]::new), column(rows, r -> (Integer) r[7], Integer[]::new));
+    }
+
+    private static Object[] withCount(Object[] row, int count) {
+        Object[] counted = java.util.Arrays.copyOf(row, 8);
+        counted[7] = count;
+        return counted;
     }
 
     private static <T, V> V[] column(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> array) {
@@ -401,7 +422,4 @@ public class JdbcLedger implements Ledger {
         return clock.instant().toString();
     }
 
-    static Timestamp timestamp(java.time.Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 }

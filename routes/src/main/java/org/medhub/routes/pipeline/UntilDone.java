@@ -17,6 +17,14 @@ public final class UntilDone {
 
     private UntilDone() {}
 
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
+    }
+
     public static void run(String what, Runnable step) {
         Duration wait = FIRST_WAIT;
         while (true) {
@@ -24,7 +32,7 @@ public final class UntilDone {
                 step.run();
                 return;
             } catch (RuntimeException e) {
-                log.warn("{} failed, trying again in {} ms: {}", what, wait.toMillis(), e.toString());
+                log.warn("{} failed, trying again in {} ms: {}", what, wait.toMillis(), rootCause(e));
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException interrupted) {
