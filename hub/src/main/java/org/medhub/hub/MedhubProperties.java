@@ -35,11 +35,16 @@ public record MedhubProperties(
     /**
      * @param partitions of every medhub topic: the ceiling on consumers per group, so on hub instances that share work
      * @param rawRetention how long raw bytes stay replayable
+     * @param eventRetention how long canonical events stay on their topics (master data is compacted instead:
+     *     the latest record of every key stays)
+     * @param deadLetterRetention how long dead letters and conflicts stay
      */
     public record Topics(
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
-            @NotNull @DefaultValue("30d") Duration rawRetention) {}
+            @NotNull @DefaultValue("30d") Duration rawRetention,
+            @NotNull @DefaultValue("400d") Duration eventRetention,
+            @NotNull @DefaultValue("400d") Duration deadLetterRetention) {}
 
     /** @param generateMissingSecrets create a random secret for a missing {@code file:} credential (sample configuration only) */
     public record Partners(@DefaultValue("false") boolean generateMissingSecrets) {}

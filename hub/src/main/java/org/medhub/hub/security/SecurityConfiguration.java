@@ -7,6 +7,7 @@ import org.medhub.hub.partner.PartnerRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -28,7 +29,10 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] OPERATOR_ROLES = {"ADMIN", "OPERATOR", "VIEWER"};
+    /** Who may read the operations API. */
+    static final String[] OPERATOR_ROLES = {"ADMIN", "OPERATOR", "RESOLVER", "VIEWER"};
+    /** Who may change what the hub does with messages: replay, stop, skip. */
+    static final String[] CHANGE_ROLES = {"ADMIN", "OPERATOR"};
 
     @Bean
     @Order(1)
@@ -54,7 +58,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/**").hasAnyRole(OPERATOR_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)
+                        .requestMatchers(HttpMethod.POST, "/api/conflicts/*/resolution").hasAnyRole("ADMIN", "RESOLVER")
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CHANGE_ROLES)
                         .anyRequest().denyAll())
                 .build();
     }

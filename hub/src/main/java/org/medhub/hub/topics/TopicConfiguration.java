@@ -15,8 +15,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Creates the hub's topics at start-up, before any route reads or writes them: a raw topic per
- * sending partner, a canonical topic per entity, and the dead-letter, conflict and audit topics.
- * Topics that exist are left as they are.
+ * sending partner (kept for a time: replays start there), a canonical topic per entity (compacted for
+ * master data, so the latest record of every key stays; kept for a time for events), and the
+ * dead-letter, conflict and audit topics (the audit trail forever). Topics that exist are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
@@ -29,10 +30,15 @@ class TopicConfiguration {
                 topic(Topics.raw(p.id()), settings)
                         .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.rawRetention().toMillis()))
                         .build()));
-        DataDictionary.standard().entities().forEach(e -> topics.add(topic(Topics.canonical(e.topic()), settings).build()));
-        for (String name : List.of(Topics.DLQ, Topics.CONFLICTS, Topics.AUDIT)) {
-            topics.add(topic(name, settings).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
+        DataDictionary.standard().entities().forEach(e -> topics.add("master".equals(e.kind())
+                ? topic(Topics.canonical(e.topic()), settings).compact().build()
+                : topic(Topics.canonical(e.topic()), settings)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.eventRetention().toMillis())).build()));
+        for (String name : List.of(Topics.DLQ, Topics.CONFLICTS)) {
+            topics.add(topic(name, settings)
+                    .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.deadLetterRetention().toMillis())).build());
         }
+        topics.add(topic(Topics.AUDIT, settings).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
