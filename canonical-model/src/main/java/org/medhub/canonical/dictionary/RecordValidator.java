@@ -128,7 +128,7 @@ public final class RecordValidator {
         if (field.maxLength() != null && length > field.maxLength()) {
             out.add(new Violation(path, "max-length", text, path + " must be at most " + field.maxLength() + " characters"));
         }
-        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
+        if (field.pattern() != null && !PATTERNS.computeIfAbsent(field.pattern(), Pattern::compile).matcher(text).matches()) {
             out.add(new Violation(path, "pattern", text, path + " must match " + field.pattern()));
         }
         if (field.format() != null) {
@@ -169,6 +169,7 @@ public final class RecordValidator {
     }
 
     private static final Map<String, Pattern> KEY_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code 01/{gtin}/10/{lot}} becomes {@code \Q01/\E(.+?)\Q/10/\E(.+)}. */
     private static Pattern keyPattern(String format) {

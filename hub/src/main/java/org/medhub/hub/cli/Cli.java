@@ -17,6 +17,7 @@ public final class Cli {
         COMMANDS.put("run", "start the hub (with no Kafka or database configured, embedded ones under ./data)");
         COMMANDS.put("dictionary", "print the data dictionary: --format md (default) or json");
         COMMANDS.put("validate", "check a UDI (validate udi '<string>') or a record (validate <Entity> <file.json>)");
+        COMMANDS.put("bench", "measure: bench pipeline [--records N] [--rate R] [--seconds S]");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -42,6 +43,14 @@ public final class Cli {
                 } catch (IOException e) {
                     err.println("medhub " + command + ": " + e.getMessage());
                     return DictionaryCommands.INVALID;
+                }
+            }
+            case "bench" -> {
+                try {
+                    return org.medhub.hub.bench.PipelineBench.run(List.of(rest), out, err);
+                } catch (Exception e) {
+                    err.println("medhub bench: " + e);
+                    return 1;
                 }
             }
             case "help", "--help", "-h" -> {

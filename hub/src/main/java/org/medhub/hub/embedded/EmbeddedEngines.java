@@ -18,6 +18,27 @@ public final class EmbeddedEngines implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts both engines under {@code dataDir}, as {@code medhub run} does, for tools that need them alone. */
+    public static EmbeddedEngines start(Path dataDir, Log log) {
+        EmbeddedEngines engines = new EmbeddedEngines(log);
+        try {
+            engines.startPostgresql(dataDir.resolve("postgresql"));
+            engines.startKafka(dataDir.resolve("kafka"));
+            return engines;
+        } catch (RuntimeException e) {
+            engines.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return (String) properties.get("spring.kafka.bootstrap-servers");
+    }
+
+    public String jdbcUrl() {
+        return (String) properties.get("spring.datasource.url");
+    }
+
     void startKafka(Path directory) {
         EmbeddedKafka kafka = EmbeddedKafka.start(directory);
         running.add(kafka);
