@@ -9,6 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from embedded binaries, its cluster kept under the data directory.
@@ -34,6 +38,7 @@ final class EmbeddedPostgresql implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + cluster, e);
         }
+        stopLeftOverServer(cluster);
         int port = ports.port("postgresql");
         ports.save();
         try {
@@ -46,11 +51,41 @@ final class EmbeddedPostgresql implements AutoCloseable {
                     .setServerConfig("max_replication_slots", "4")
                     // the embedded default turns it off: fast, but a crash could lose acknowledged ledger rows
                     .setServerConfig("synchronous_commit", "on")
+                    // after a crash the server replays its log before it listens
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
             createDatabase(postgres);
             return new EmbeddedPostgresql(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
+        }
+    }
+
+    /**
+     * A hub that was killed leaves its PostgreSQL running: the server is started through pg_ctl, so it is
+     * not the JVM's child and does not die with it. It still owns the cluster, so stop it (a smart
+     * shutdown: nobody is connected) before starting a new one.
+     */
+    private static void stopLeftOverServer(Path cluster) {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            Optional<ProcessHandle> server = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (server.isPresent()) {
+                LoggerFactory.getLogger(EmbeddedPostgresql.class)
+                        .warn("An earlier medhub left its PostgreSQL running (pid {}); stopping it", pid);
+                server.get().destroy();
+                server.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+        } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot stop the PostgreSQL an earlier medhub left running in " + cluster, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping a left-over PostgreSQL", e);
         }
     }
 
