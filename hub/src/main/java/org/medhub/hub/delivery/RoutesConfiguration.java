@@ -4,15 +4,14 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.connectors.http.HttpDelivery;
 import org.medhub.hub.MedhubProperties;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
 import org.medhub.routes.ErrorHandling;
-import org.medhub.routes.Topics;
+import org.medhub.routes.channel.ChannelRoutes;
+import org.medhub.routes.channel.CheckpointStore;
+import org.medhub.routes.channel.FilePickupRouteTemplates;
+import org.medhub.routes.channel.PollRouteTemplate;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
 import org.medhub.routes.delivery.SubscriberDelivery;
 import org.medhub.routes.inbound.IngestRoute;
@@ -20,7 +19,10 @@ import org.medhub.routes.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The routes of the routes module, and one delivery route per subscription in the partner files. */
+/**
+ * The routes and route templates of the routes module. The routes made from partner files (one
+ * delivery route per subscription, one route per inbound channel) are {@code PartnerRoutes}' work.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
@@ -35,7 +37,7 @@ class RoutesConfiguration {
     }
 
     @Bean
-    IngestRoute ingestRoute(PartnerRegistry partners, Ledger ledger, Clock clock) {
+    IngestRoute ingestRoute(LivePartners partners, Ledger ledger, Clock clock) {
         return new IngestRoute(partners, ledger, clock);
     }
 
@@ -49,29 +51,28 @@ class RoutesConfiguration {
     }
 
     @Bean
-    DeliveryRouteTemplate deliveryRouteTemplate(PartnerRegistry partners, Ledger ledger, HttpDelivery http,
+    DeliveryRouteTemplate deliveryRouteTemplate(LivePartners partners, Ledger ledger, HttpDelivery http,
             RetryRegistry retries) {
         return new DeliveryRouteTemplate(new SubscriberDelivery(partners, ledger, http, retries));
     }
 
     @Bean
-    CamelContextConfiguration deliveryRoutes(PartnerRegistry partners) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-            }
+    FilePickupRouteTemplates filePickupRouteTemplates(Ledger ledger) {
+        return new FilePickupRouteTemplates(ledger);
+    }
 
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                partners.partners().forEach(partner -> partner.subscriptions().forEach(subscription -> {
-                    String topic = Topics.canonical(DataDictionary.standard().entity(subscription.entity()).orElseThrow().topic());
-                    TemplatedRouteBuilder.builder(camelContext, DeliveryRouteTemplate.TEMPLATE)
-                            .routeId(DeliveryRouteTemplate.routeId(subscription.subscriber(), topic))
-                            .parameter(DeliveryRouteTemplate.SUBSCRIBER, subscription.subscriber())
-                            .parameter(DeliveryRouteTemplate.TOPIC, topic)
-                            .add();
-                }));
-            }
-        };
+    @Bean
+    PollRouteTemplate pollRouteTemplate() {
+        return new PollRouteTemplate();
+    }
+
+    @Bean
+    ChannelRoutes channelRoutes(CheckpointStore checkpoints) {
+        // polled partner APIs: a redirect within https is followed, never one down to http
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        return new ChannelRoutes(checkpoints, client);
     }
 }

@@ -3,10 +3,11 @@ package org.medhub.hub.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -32,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerChain(HttpSecurity http, PartnerRegistry partners, ObjectMapper json) throws Exception {
+    SecurityFilterChain partnerChain(HttpSecurity http, LivePartners partners, ObjectMapper json) throws Exception {
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners");
         return stateless(http, problems)
                 .securityMatcher("/api/inbound/**")
@@ -54,6 +55,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the partner configuration in force is the administrators' to change
+                        .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
                         .requestMatchers("/api/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().denyAll())
                 .build();
