@@ -41,6 +41,8 @@ public abstract class HubIntegrationTest {
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     static final String DATA_DIR = "target/it-data";
+    /** The running hub's data directory: {@code file:} references in partner files are relative to it. */
+    protected static final String DATA_DIR_FOR_TESTS = DATA_DIR;
     /** A copy of {@code src/test/resources/it-config}: tests that reload add and remove partner files here. */
     protected static final String CONFIG_DIR = "target/it-config";
 
