@@ -78,7 +78,7 @@ public class PartnerApiPoller implements Processor {
             }
             String next = channel.checkpointFrom() != null ? fetched.cursor().orElse(taken) : taken;
             if (accepted + refused > 0) {
-                log.info("Channel {} of partner {}: {} record(s) taken, {} of them refused; checkpoint {}",
+                log.info("Channel {} of partner {}: {} record(s) taken, {} of them refused; now at {}",
                         channel.name(), channel.partner(), accepted + refused, refused, describe(next));
             }
             advance(checkpoint, next);
