@@ -136,6 +136,7 @@ public class JdbcLedger implements Ledger {
     @Transactional
     public void delivered(String subscriber, String messageId, int attempts, int httpStatus) {
         Timestamp now = now();
+        lockMessage(messageId);
         stage(messageId, Stage.DELIVERED, subscriber, OK, null, null, httpStatus, now, attempts);
         jdbc.update(REFRESH_STATUS, now, messageId);
     }
@@ -144,6 +145,7 @@ public class JdbcLedger implements Ledger {
     @Transactional
     public void deliveryFailed(String subscriber, String messageId, int attempts, String reason) {
         Timestamp now = now();
+        lockMessage(messageId);
         stage(messageId, Stage.DELIVERED, subscriber, FAILED, reason, null, null, now, attempts);
         jdbc.update("update message set last_error = ? where message_id = ?", subscriber + ": " + reason, messageId);
         jdbc.update(REFRESH_STATUS, now, messageId);
@@ -159,6 +161,15 @@ public class JdbcLedger implements Ledger {
         jdbc.update(UPSERT_STAGE, messageId, stage.name(), subscriber, status, attempts, error,
                 location == null ? null : location.topic(), location == null ? null : location.partition(),
                 location == null ? null : location.offset(), httpStatus, now, now);
+    }
+
+    /**
+     * Takes the message row first, as {@link #published} does: a delivery recorded while its publication
+     * is being recorded (a fast subscriber) would otherwise lock stage and message rows in the opposite
+     * order and deadlock.
+     */
+    private void lockMessage(String messageId) {
+        jdbc.queryForList("select message_id from message where message_id = ? for update", String.class, messageId);
     }
 
     private Timestamp now() {
