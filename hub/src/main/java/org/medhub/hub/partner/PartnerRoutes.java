@@ -51,6 +51,7 @@ public class PartnerRoutes implements CamelContextConfiguration {
 
     /** Stops and removes every route of these partners as {@code registry} declares them. */
     synchronized void stop(PartnerRegistry registry, Collection<String> partnerIds) {
+        requireStarted();
         for (String id : partnerIds) {
             for (String routeId : routeIds(registry, id)) {
                 try {
@@ -66,6 +67,7 @@ public class PartnerRoutes implements CamelContextConfiguration {
 
     /** Adds and starts every route of these partners as {@code registry} declares them; answers what failed. */
     synchronized List<String> start(PartnerRegistry registry, Collection<String> partnerIds) {
+        requireStarted();
         List<String> failures = new ArrayList<>();
         for (String id : partnerIds) {
             registry.partner(id).ifPresent(partner -> partner.subscriptions().forEach(subscription -> {
@@ -90,6 +92,12 @@ public class PartnerRoutes implements CamelContextConfiguration {
             }
         }
         return failures;
+    }
+
+    private void requireStarted() {
+        if (camel == null) {
+            throw new IllegalStateException("the hub is still starting: its routes are not running yet");
+        }
     }
 
     static List<String> routeIds(PartnerRegistry registry, String partnerId) {
