@@ -1,7 +1,7 @@
 package org.medhub.hub;
 
 import java.util.stream.Collectors;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,10 +14,10 @@ class ReadyMessage implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
 
-    private final PartnerRegistry partners;
+    private final LivePartners partners;
     private final MedhubProperties properties;
 
-    ReadyMessage(PartnerRegistry partners, MedhubProperties properties) {
+    ReadyMessage(LivePartners partners, MedhubProperties properties) {
         this.partners = partners;
         this.properties = properties;
     }

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = MedhubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // here, not in a @DynamicPropertySource: the embedded engines start before those are applied
-        properties = "medhub.data-dir=" + HubIntegrationTest.DATA_DIR)
+        properties = {"medhub.data-dir=" + HubIntegrationTest.DATA_DIR, "medhub.config-dir=" + HubIntegrationTest.CONFIG_DIR})
 @ActiveProfiles("it")
 public abstract class HubIntegrationTest {
 
@@ -44,9 +44,15 @@ public abstract class HubIntegrationTest {
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     static final String DATA_DIR = "target/it-data";
+    /** The running hub's data directory: {@code file:} references in partner files are relative to it. */
+    protected static final String DATA_DIR_FOR_TESTS = DATA_DIR;
+    /** A copy of {@code src/test/resources/it-config}: tests that reload add and remove partner files here. */
+    protected static final String CONFIG_DIR = "target/it-config";
 
     static {
         deleteRecursively(Path.of(DATA_DIR)); // every run starts from empty engines
+        deleteRecursively(Path.of(CONFIG_DIR));
+        copyRecursively(Path.of("src/test/resources/it-config"), Path.of(CONFIG_DIR));
     }
 
     /** One ERP stub for the whole run: the hub, cached across test classes, keeps its URL. */
@@ -83,6 +89,10 @@ public abstract class HubIntegrationTest {
         return postBytes("/api/inbound/" + partner + "/batch-record", partner, secret, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    protected HttpResponse<String> postEmpty(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user, password);
+    }
+
     protected HttpResponse<String> get(String path, String user, String password) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
     }
@@ -97,6 +107,61 @@ public abstract class HubIntegrationTest {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
+    }
+
+    /** Adds or replaces a partner file of the running hub's configuration; {@link #reloadPartners} puts it in force. */
+    protected static Path writePartnerFile(String partnerId, String yaml) {
+        try {
+            return Files.writeString(Path.of(CONFIG_DIR, "partners", partnerId + ".yml"), yaml);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void removePartnerFile(String partnerId) {
+        try {
+            Files.deleteIfExists(Path.of(CONFIG_DIR, "partners", partnerId + ".yml"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> reloadPartners() {
+        return postEmpty("/api/partners/reload", "admin", ADMIN_PASSWORD);
+    }
+
+    /**
+     * A partner file for a factory that sends batch records as ACME does, with its credential
+     * {@link #ACME_SECRET}; {@code more} is appended (channels, subscriptions).
+     */
+    protected static String batchPartner(String partnerId, String more) {
+        return """
+                id: %s
+                kind: CONTRACT_MANUFACTURER
+                credential: env:IT_ACME_SECRET
+                inbound:
+                  batch-record:
+                    format: json
+                    mapping:
+                      id: %s-batch-record
+                      version: 1
+                      entity: Batch
+                      sourceId: $.recordId
+                      occurredAt: $.reportedAt
+                      fields:
+                        gtin: $.product.gtin
+                        lot: $.lotNo
+                        materialNumber: $.product.itemCode
+                        releasedBy: $.qa.releasedBy
+                        releasedAt: $.qa.releasedAt
+                        status:
+                          path: $.state
+                          codes: { 生产中: IN_PRODUCTION, 放行: RELEASED }
+                        productionDate: $.mfgDate
+                        expiryDate: $.expDate
+                        quantity.value: $.qty
+                        quantity.unit: { path: $.uom, default: EA }
+                """.formatted(partnerId, partnerId) + more;
     }
 
     /** A batch record as the ACME factory's MES sends it. */
@@ -134,7 +199,22 @@ public abstract class HubIntegrationTest {
         return server;
     }
 
-    private static void deleteRecursively(Path dir) {
+    private static void copyRecursively(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    protected static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

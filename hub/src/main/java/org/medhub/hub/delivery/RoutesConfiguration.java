@@ -7,20 +7,19 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.connectors.http.HttpDelivery;
 import org.medhub.hub.MedhubProperties;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
+import org.medhub.routes.channel.ChannelRoutes;
+import org.medhub.routes.channel.CheckpointStore;
+import org.medhub.routes.channel.FilePickupRouteTemplates;
+import org.medhub.routes.channel.PollRouteTemplate;
 import org.medhub.routes.ErrorHandling;
-import org.medhub.routes.Topics;
 import org.medhub.routes.delivery.DeadLetterWriter;
 import org.medhub.routes.delivery.DeliveryBatchProcessor;
 import org.medhub.routes.delivery.DeliveryRetryRoute;
@@ -37,8 +36,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The routes of the routes module, wired: the intake, a mapping pipeline per sending partner, a
- * delivery route per subscription, the retry worker.
+ * The routes and route templates of the routes module, wired: the intake, the retry worker, and the
+ * templates of which {@code PartnerRoutes} makes a mapping pipeline per sending partner, a delivery
+ * route per subscription and a route per inbound channel.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
@@ -69,7 +69,7 @@ class RoutesConfiguration {
     }
 
     @Bean
-    RecordMapping recordMapping(PartnerRegistry partners, Clock clock) {
+    RecordMapping recordMapping(LivePartners partners, Clock clock) {
         return new RecordMapping(partners, clock);
     }
 
@@ -85,7 +85,7 @@ class RoutesConfiguration {
 
     @Bean
     MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, Ledger ledger, KafkaWriter kafka,
-            PartnerRegistry partners, Clock clock, MedhubProperties properties) {
+            LivePartners partners, Clock clock, MedhubProperties properties) {
         return new MappingPipelineTemplate(new RawBatchProcessor(mapping, ledger, kafka, partners, clock),
                 properties.pipeline().maxBatch());
     }
@@ -116,41 +116,35 @@ class RoutesConfiguration {
     }
 
     @Bean
-    DeliveryRouteTemplate deliveryRouteTemplate(PartnerRegistry partners, Ledger ledger, SubscriberGateway gateway,
+    DeliveryRouteTemplate deliveryRouteTemplate(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
             DeadLetterWriter deadLetters, MedhubProperties properties) {
         return new DeliveryRouteTemplate(new DeliveryBatchProcessor(partners, ledger, gateway, deadLetters),
                 properties.pipeline().maxBatch());
     }
 
     @Bean
-    DeliveryRetryRoute deliveryRetryRoute(PartnerRegistry partners, Ledger ledger, SubscriberGateway gateway,
+    DeliveryRetryRoute deliveryRetryRoute(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
             DeadLetterWriter deadLetters, MedhubProperties properties) {
         return new DeliveryRetryRoute(partners, ledger, gateway, deadLetters, properties.delivery().retryPeriod());
     }
 
     @Bean
-    CamelContextConfiguration partnerRoutes(PartnerRegistry partners) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-            }
+    FilePickupRouteTemplates filePickupRouteTemplates(Ledger ledger) {
+        return new FilePickupRouteTemplates(ledger);
+    }
 
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                partners.partners().stream().filter(p -> !p.messageTypes().isEmpty()).forEach(partner ->
-                        TemplatedRouteBuilder.builder(camelContext, MappingPipelineTemplate.TEMPLATE)
-                                .routeId(MappingPipelineTemplate.routeId(partner.id()))
-                                .parameter(MappingPipelineTemplate.PARTNER, partner.id())
-                                .add());
-                partners.partners().forEach(partner -> partner.subscriptions().forEach(subscription -> {
-                    String topic = Topics.canonical(DataDictionary.standard().entity(subscription.entity()).orElseThrow().topic());
-                    TemplatedRouteBuilder.builder(camelContext, DeliveryRouteTemplate.TEMPLATE)
-                            .routeId(DeliveryRouteTemplate.routeId(subscription.subscriber(), topic))
-                            .parameter(DeliveryRouteTemplate.SUBSCRIBER, subscription.subscriber())
-                            .parameter(DeliveryRouteTemplate.TOPIC, topic)
-                            .add();
-                }));
-            }
-        };
+    @Bean
+    PollRouteTemplate pollRouteTemplate() {
+        return new PollRouteTemplate();
+    }
+
+    @Bean
+    ChannelRoutes channelRoutes(CheckpointStore checkpoints) {
+        // polled partner APIs: a redirect within https is followed, never one down to http
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        return new ChannelRoutes(checkpoints, client);
     }
 }

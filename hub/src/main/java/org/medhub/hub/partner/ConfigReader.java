@@ -26,6 +26,10 @@ final class ConfigReader {
         problems.add(new ConfigProblem(file, key, rule, message));
     }
 
+    boolean hasProblem(String key) {
+        return problems.stream().anyMatch(p -> p.file().equals(file) && p.key().equals(key));
+    }
+
     /** Flags every key of {@code node} that is not one of {@code allowed}: a misspelt key must not be ignored. */
     void onlyKeys(JsonNode node, String path, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

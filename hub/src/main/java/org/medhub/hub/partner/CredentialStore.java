@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import org.medhub.routes.channel.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,29 +41,48 @@ public class CredentialStore {
 
     /** The digest of the referenced secret, or a sentence saying why there is none. */
     Resolution resolve(String reference) {
+        Outbound secret = reveal(reference, generateMissingFiles);
+        return secret.problem() != null ? Resolution.failed(secret.problem()) : Resolution.of(secret.secret().reveal());
+    }
+
+    /**
+     * A secret the hub presents to a partner's system (an SFTP password, an API token): kept as it is,
+     * since it must be sent, inside a {@link Secret} that never prints it. Never generated: a made-up
+     * password would not open the partner's door.
+     */
+    Outbound outbound(String reference) {
+        return reveal(reference, false);
+    }
+
+    /** A {@code file:} path as the hub reads it: relative paths are under the data directory. */
+    Path path(String relative) {
+        return dataDir.resolve(relative).normalize();
+    }
+
+    private Outbound reveal(String reference, boolean generate) {
         if (reference.startsWith("env:")) {
             String name = reference.substring("env:".length());
             String secret = environment.apply(name);
             return secret == null || secret.isBlank()
-                    ? Resolution.failed("environment variable " + name + " is not set")
-                    : Resolution.of(secret);
+                    ? Outbound.failed("environment variable " + name + " is not set")
+                    : Outbound.of(secret);
         }
         if (reference.startsWith("file:")) {
-            Path file = dataDir.resolve(reference.substring("file:".length())).normalize();
-            if (!Files.exists(file) && generateMissingFiles) {
+            Path file = path(reference.substring("file:".length()));
+            if (!Files.exists(file) && generate) {
                 generate(file);
             }
             if (!Files.isReadable(file)) {
-                return Resolution.failed("secret file " + file + " does not exist or cannot be read");
+                return Outbound.failed("secret file " + file + " does not exist or cannot be read");
             }
             try {
                 String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-                return secret.isEmpty() ? Resolution.failed("secret file " + file + " is empty") : Resolution.of(secret);
+                return secret.isEmpty() ? Outbound.failed("secret file " + file + " is empty") : Outbound.of(secret);
             } catch (IOException e) {
-                return Resolution.failed("cannot read secret file " + file + ": " + e.getMessage());
+                return Outbound.failed("cannot read secret file " + file + ": " + e.getMessage());
             }
         }
-        return Resolution.failed("must be a reference, env:NAME or file:PATH; a secret is never written in the file itself");
+        return Outbound.failed("must be a reference, env:NAME or file:PATH; a secret is never written in the file itself");
     }
 
     private void generate(Path file) {
@@ -83,6 +103,16 @@ public class CredentialStore {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    record Outbound(Secret secret, String problem) {
+        static Outbound of(String secret) {
+            return new Outbound(new Secret(secret), null);
+        }
+
+        static Outbound failed(String problem) {
+            return new Outbound(null, problem);
         }
     }
 

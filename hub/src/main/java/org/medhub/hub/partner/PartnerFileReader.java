@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.EntityDefinition;
+import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.mapping.FieldRule;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.partner.InboundMessageType;
@@ -43,16 +44,19 @@ final class PartnerFileReader {
     private final CredentialStore credentials;
     private final Set<String> resilienceProfiles;
     private final SimulatedSystems simulators;
+    private final ChannelReader channels;
 
+    /** @param defaultMaxFileBytes the limit of a file channel without {@code maxFileSize} */
     PartnerFileReader(UnaryOperator<String> placeholders, CredentialStore credentials, Set<String> resilienceProfiles,
-            SimulatedSystems simulators) {
+            SimulatedSystems simulators, long defaultMaxFileBytes) {
         this.placeholders = placeholders;
         this.credentials = credentials;
         this.resilienceProfiles = resilienceProfiles;
         this.simulators = simulators;
+        this.channels = new ChannelReader(credentials, defaultMaxFileBytes);
     }
 
-    record Read(Partner partner, Optional<byte[]> credentialDigest) {}
+    record Read(Partner partner, Optional<byte[]> credentialDigest, List<InboundChannel> channels) {}
 
     Optional<Read> read(Path file, List<ConfigProblem> problems) {
         String fileName = file.toString();
@@ -69,7 +73,7 @@ final class PartnerFileReader {
             return Optional.empty();
         }
         int before = problems.size();
-        in.onlyKeys(root, "", Set.of("id", "name", "kind", "credential", "inbound", "subscriptions"));
+        in.onlyKeys(root, "", Set.of("id", "name", "kind", "credential", "inbound", "channels", "subscriptions"));
         String id = in.text(root, "", "id", true);
         String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (id != null && !ID.matcher(id).matches()) {
@@ -81,6 +85,7 @@ final class PartnerFileReader {
         PartnerKind kind = kind(in, root);
         Map<String, InboundMessageType> messageTypes = inbound(in, root);
         List<Subscription> subscriptions = subscriptions(in, root, id);
+        List<InboundChannel> inboundChannels = channels.read(in, root, id, messageTypes);
 
         String credentialRef = in.text(root, "", "credential", !messageTypes.isEmpty());
         Optional<byte[]> digest = Optional.empty();
@@ -95,7 +100,7 @@ final class PartnerFileReader {
             return Optional.empty();
         }
         return Optional.of(new Read(new Partner(id, name == null ? id : name, kind, credentialRef, messageTypes,
-                subscriptions), digest));
+                subscriptions), digest, List.copyOf(inboundChannels)));
     }
 
     private static PartnerKind kind(ConfigReader in, JsonNode root) {

@@ -1,7 +1,7 @@
 package org.medhub.hub.security;
 
 import java.util.List;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,9 +17,9 @@ class PartnerAuthenticationProvider implements AuthenticationProvider {
 
     static final String ROLE_PARTNER = "ROLE_PARTNER";
 
-    private final PartnerRegistry partners;
+    private final LivePartners partners;
 
-    PartnerAuthenticationProvider(PartnerRegistry partners) {
+    PartnerAuthenticationProvider(LivePartners partners) {
         this.partners = partners;
     }
 

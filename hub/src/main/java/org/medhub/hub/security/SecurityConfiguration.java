@@ -3,7 +3,7 @@ package org.medhub.hub.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
-import org.medhub.hub.partner.PartnerRegistry;
+import org.medhub.hub.partner.LivePartners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerChain(HttpSecurity http, PartnerRegistry partners, ObjectMapper json) throws Exception {
+    SecurityFilterChain partnerChain(HttpSecurity http, LivePartners partners, ObjectMapper json) throws Exception {
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners");
         return stateless(http, problems)
                 .securityMatcher("/api/inbound/**")
@@ -58,6 +58,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the partner configuration in force is the administrators' to change
+                        .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)
                         .requestMatchers(HttpMethod.POST, "/api/conflicts/*/resolution").hasAnyRole("ADMIN", "RESOLVER")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CHANGE_ROLES)

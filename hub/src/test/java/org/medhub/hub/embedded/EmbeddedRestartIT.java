@@ -69,6 +69,14 @@ class EmbeddedRestartIT {
             HttpResponse<String> again = post(port, "acme-factory", read(dataDir.resolve("secrets/acme-factory.secret")), example);
             assertThat(again.statusCode()).as("the same record after a restart is still a duplicate").isEqualTo(200);
             assertThat(JSON.readTree(again.body()).get("messageId").asText()).isEqualTo(messageId);
+
+            // the sample's file drop folder was made under the data directory; a file dropped there is taken
+            Path inbox = dataDir.resolve("inbox/acme-factory");
+            assertThat(inbox).isDirectory();
+            Files.write(inbox.resolve("batch-record.json"), example);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve(".done/batch-record.json")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(message(port, adminPassword, messageId).get("duplicates").asInt()).isEqualTo(2));
         }
     }
 

@@ -20,7 +20,7 @@ class PartnerFileReaderTest {
     private final Map<String, String> environment = Map.of("ACME_SECRET", "s3cret");
     private final PartnerFileReader reader = new PartnerFileReader(s -> s,
             new CredentialStore(Path.of("/nonexistent"), environment::get, false), Set.of("erp-delivery"),
-            url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())));
+            url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())), 1024);
 
     @Test
     void readsAValidPartner() throws Exception {

@@ -1,0 +1,39 @@
+package org.medhub.routes.channel;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * A partner REST API the hub polls for new records, resuming from a checkpoint kept in the hub's database.
+ *
+ * <p>Each poll GETs {@code url} with the checkpoint as the query parameter {@code checkpointParam}
+ * (none on the very first poll, unless {@code initialCheckpoint} is set). The answer is JSON; the
+ * records are the array at {@code recordsPath}. The next checkpoint is either the value at
+ * {@code checkpointFrom} in the answer (a page cursor) or the value at {@code checkpointFromRecord} in
+ * the last record taken (a timestamp or sequence number of the record); exactly one is set.
+ *
+ * @param auth how the hub authenticates to the partner's API, or null for no authentication
+ * @param maxPages how many pages one poll reads at most before waiting for the next tick
+ */
+public record PollChannel(String partner, String name, String messageType, URI url, Duration interval,
+        Duration timeout, String recordsPath, String checkpointParam, String checkpointFrom,
+        String checkpointFromRecord, String initialCheckpoint, Auth auth, int maxPages) implements InboundChannel {
+
+    /** Either a bearer token, or a user name with a password (HTTP Basic). */
+    public record Auth(String username, Secret secret) {
+
+        public static Auth bearer(Secret token) {
+            return new Auth(null, token);
+        }
+
+        public static Auth basic(String username, Secret password) {
+            return new Auth(username, password);
+        }
+
+        String header() {
+            return username == null ? "Bearer " + secret.reveal()
+                    : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (username + ":" + secret.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}
