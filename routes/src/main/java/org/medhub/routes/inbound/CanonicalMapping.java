@@ -21,6 +21,7 @@ import org.medhub.routes.mapping.JsonRecordMapper;
 import org.medhub.routes.mapping.MappedRecord;
 import org.medhub.routes.mapping.MappingException;
 import org.medhub.routes.mapping.MappingSpec;
+import org.medhub.routes.mapping.MappingViolation;
 import org.medhub.routes.partner.InboundMessageType;
 import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerDirectory;
@@ -69,7 +70,8 @@ public class CanonicalMapping implements Processor {
             mapped = jsonMapper.map(spec, entity, raw, messageType.charset());
         } catch (MappingException e) {
             String problem = e.violations().isEmpty() ? "malformed-record" : "invalid-record";
-            throw new RecordRejectedException(problem, Stage.MAPPED, e.getMessage(), e.violations());
+            throw new RecordRejectedException(problem, Stage.MAPPED, e.getMessage(),
+                    e.violations().stream().map(MappingViolation::toViolation).toList());
         }
         List<Violation> violations = RecordValidator.validate(entity, mapped.canonical());
         if (!violations.isEmpty()) {
