@@ -12,6 +12,13 @@ public final class InMemoryCanonicalLookup implements CanonicalLookup {
 
     private final List<Entry> records = new ArrayList<>();
 
+    /** The records of {@code {"Product": [{…}, …], "Partner": […]}}: records by entity. */
+    public static InMemoryCanonicalLookup of(JsonNode byEntity) {
+        InMemoryCanonicalLookup lookup = new InMemoryCanonicalLookup();
+        byEntity.fields().forEachRemaining(entity -> entity.getValue().forEach(r -> lookup.add(entity.getKey(), r)));
+        return lookup;
+    }
+
     public InMemoryCanonicalLookup add(String entity, JsonNode record) {
         records.add(new Entry(entity, record));
         return this;

@@ -469,6 +469,11 @@ public final class MappingSpecReader {
             in.problem(key, "required", "needs a rule: a path, or a map with path, constant, concat, when or default");
             return null;
         }
+        if (node.isBoolean()) {
+            in.problem(key, "yaml-boolean", "was read as the YAML boolean " + node.asText() + ": quote the path"
+                    + " (YAML takes an unquoted No, Yes, On or Off as false or true)");
+            return null;
+        }
         if (node.isValueNode()) {
             String path = node.asText();
             checkPath(in, key, path, spec);
@@ -480,14 +485,18 @@ public final class MappingSpecReader {
         }
         in.onlyKeys(node, key, RULE);
         FieldRule.Builder rule = FieldRule.builder();
-        String path = in.text(node, key, "path", false);
+        if (node.path("path").isBoolean()) {
+            in.problem(Keys.join(key, "path"), "yaml-boolean", "was read as the YAML boolean " + node.get("path").asText()
+                    + ": quote the path (YAML takes an unquoted No, Yes, On or Off as false or true)");
+        }
+        String path = node.path("path").isBoolean() ? null : in.text(node, key, "path", false);
         if (path != null) {
             checkPath(in, Keys.join(key, "path"), path, spec);
             rule.path(path);
         }
         String constant = in.text(node, key, "constant", false);
         rule.constant(constant);
-        int sources = (path != null ? 1 : 0) + (constant != null ? 1 : 0) + (node.has("concat") ? 1 : 0) + (node.has("when") ? 1 : 0);
+        int sources = (path != null || node.path("path").isBoolean() ? 1 : 0) + (constant != null ? 1 : 0) + (node.has("concat") ? 1 : 0) + (node.has("when") ? 1 : 0);
         if (sources > 1) {
             in.problem(key, "one-source", "give one of path, constant, concat or when");
         }

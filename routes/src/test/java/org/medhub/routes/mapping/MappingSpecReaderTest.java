@@ -134,6 +134,20 @@ class MappingSpecReaderTest {
     }
 
     @Test
+    void refusesAPathYamlReadAsABoolean() throws Exception {
+        List<SpecProblem> problems = problems("""
+                id: m
+                version: 1
+                format: xml
+                entity: Batch
+                fields: { lot: No, gtin: { path: Yes }, materialNumber: "No" }
+                """);
+
+        assertThat(problems).extracting(SpecProblem::key, SpecProblem::rule).containsExactlyInAnyOrder(
+                tuple("fields.lot", "yaml-boolean"), tuple("fields.gtin.path", "yaml-boolean"));
+    }
+
+    @Test
     void refusesForEachOnCsvAndAListFieldWithoutForEach() throws Exception {
         List<SpecProblem> problems = problems("""
                 id: m
