@@ -96,9 +96,11 @@ public record FieldRule(
 
     /**
      * One condition of a {@code when}: the value at {@code path} {@code equals} a value, is {@code in} a list,
-     * {@code matches} a regular expression, or {@code exists} (or not).
+     * {@code matches} a regular expression, is a number {@code above} or {@code below} a limit, or {@code exists}
+     * (or not). Several keys in one condition must all hold.
      */
-    public record Condition(String path, String equals, List<String> in, Pattern matches, Boolean exists, FieldRule then) {
+    public record Condition(String path, String equals, List<String> in, Pattern matches, BigDecimal above,
+            BigDecimal below, Boolean exists, FieldRule then) {
 
         public Condition {
             in = in == null ? null : List.copyOf(in);

@@ -623,7 +623,7 @@ public final class MappingSpecReader {
                 in.problem(conditionKey, "type", "must be a map with path, equals (or in, matches, exists) and then");
                 continue;
             }
-            in.onlyKeys(condition, conditionKey, Set.of("path", "equals", "in", "matches", "exists", "then"));
+            in.onlyKeys(condition, conditionKey, Set.of("path", "equals", "in", "matches", "above", "below", "exists", "then"));
             String path = in.text(condition, conditionKey, "path", false);
             if (path != null) {
                 checkPath(in, Keys.join(conditionKey, "path"), path, spec);
@@ -640,6 +640,8 @@ public final class MappingSpecReader {
                 }
             }
             Boolean exists = condition.has("exists") ? in.bool(condition, conditionKey, "exists", true) : null;
+            BigDecimal above = limit(in, condition, conditionKey, "above");
+            BigDecimal below = limit(in, condition, conditionKey, "below");
             JsonNode thenNode = condition.get("then");
             FieldRule then = null;
             if (thenNode == null) {
@@ -648,9 +650,22 @@ public final class MappingSpecReader {
                 then = thenNode.isValueNode() ? FieldRule.constant(thenNode.asText())
                         : rule(in, thenNode, Keys.join(conditionKey, "then"), spec, null, type);
             }
-            conditions.add(new FieldRule.Condition(path, equals, values, matches, exists, then));
+            conditions.add(new FieldRule.Condition(path, equals, values, matches, above, below, exists, then));
         }
         return conditions;
+    }
+
+    private static BigDecimal limit(Keys in, JsonNode condition, String key, String name) {
+        JsonNode value = condition.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.asText().strip());
+        } catch (NumberFormatException e) {
+            in.problem(Keys.join(key, name), "type", "'" + value.asText() + "' is not a number");
+            return null;
+        }
     }
 
     private static void split(Keys in, JsonNode node, String key, FieldRule.Builder rule) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One golden case: a folder with {@code mapping.yml}, a {@code source.*} file, and what the mapping must make of
+ * One golden case: a folder with {@code mapping.yml} (or {@code mapping.ref}, the path of a mapping shipped in
+ * {@code config/mappings}), a {@code source.*} file, and what the mapping must make of
  * it, {@code expected.json} (the records) or {@code expected-violations.json} (the problems). An optional
  * {@code lookup.json} holds the canonical records a lookup rule may find, by entity; an optional
  * {@code expected-lineage.json} the lineage of some fields. Adding a case is adding a folder.
@@ -49,7 +50,16 @@ record GoldenCase(Path folder) {
         return folder.getFileName().toString();
     }
 
+    /** The case's {@code mapping.yml}, or the shipped mapping its {@code mapping.ref} names (relative to the module). */
     Path mapping() {
+        Path ref = folder.resolve("mapping.ref");
+        if (Files.exists(ref)) {
+            try {
+                return Path.of(Files.readString(ref).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return folder.resolve("mapping.yml");
     }
 

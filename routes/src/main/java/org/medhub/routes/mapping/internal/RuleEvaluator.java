@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.medhub.canonical.dictionary.FieldType;
 import org.medhub.canonical.unit.UnitOfMeasure;
 import org.medhub.canonical.validation.InvalidRecordException;
@@ -164,14 +163,17 @@ public final class RuleEvaluator {
         boolean anyPath = false;
         SourceLocation location = SourceLocation.NONE;
         List<String> reads = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (FieldRule part : rule.concat()) {
             if (part.constant() != null) {
                 joined.append(part.constant());
+                parts.add("'" + part.constant() + "'");
                 continue;
             }
             anyPath = true;
             Value value = evaluate(part, context, null, field, scope);
             if (value == null) {
+                parts.add(part.path() != null ? "path " + part.path() + " (nothing)" : "(nothing)");
                 continue;
             }
             if (value.failed()) {
@@ -182,15 +184,14 @@ public final class RuleEvaluator {
             }
             found = true;
             reads.add(value.read() == null ? value.text() : value.read());
+            parts.add(value.how());
             joined.append(value.text());
         }
         if (anyPath && !found) {
             return null;
         }
-        String parts = rule.concat().stream()
-                .map(p -> p.constant() != null ? "'" + p.constant() + "'" : p.path() != null ? p.path() : "…")
-                .collect(Collectors.joining(", ", "[", "]"));
-        return new Value(NODES.textNode(joined.toString()), String.join(" | ", reads), location, "concat " + parts);
+        return new Value(NODES.textNode(joined.toString()), String.join(" | ", reads), location,
+                "concat [" + String.join(", ", parts) + "]");
     }
 
     private Value when(FieldRule rule, SourceNode context, FieldType target, String field, Scope scope) {
@@ -231,7 +232,14 @@ public final class RuleEvaluator {
         if (condition.matches() != null) {
             holds &= value != null && condition.matches().matcher(value).matches();
         }
-        if (condition.exists() == null && condition.equals() == null && condition.in() == null && condition.matches() == null) {
+        if (condition.above() != null || condition.below() != null) {
+            Optional<BigDecimal> number = value == null ? Optional.empty() : parseNumber(value, document.decimalMark());
+            holds &= number.isPresent()
+                    && (condition.above() == null || number.get().compareTo(condition.above()) > 0)
+                    && (condition.below() == null || number.get().compareTo(condition.below()) < 0);
+        }
+        if (condition.exists() == null && condition.equals() == null && condition.in() == null && condition.matches() == null
+                && condition.above() == null && condition.below() == null) {
             holds = value != null;
         }
         return holds;
@@ -247,6 +255,10 @@ public final class RuleEvaluator {
         }
         if (condition.matches() != null) {
             return path + " matches " + condition.matches().pattern();
+        }
+        if (condition.above() != null || condition.below() != null) {
+            return path + (condition.above() != null ? " > " + condition.above().toPlainString() : "")
+                    + (condition.below() != null ? " < " + condition.below().toPlainString() : "");
         }
         return path + (Boolean.FALSE.equals(condition.exists()) ? " is absent" : " exists");
     }
@@ -391,9 +403,14 @@ public final class RuleEvaluator {
                 time = ((LocalDate) parsed).atStartOfDay(zone).toOffsetDateTime();
             }
             result = time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } else if (parsed instanceof OffsetDateTime time) {
+            // into text (an id, a reference), one instant is written one way: in the rule's zone when it names one
+            result = (zone == null ? time : time.atZoneSameInstant(zone).toOffsetDateTime())
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } else if (parsed instanceof LocalDateTime local && zone != null) {
+            result = ZonedDateTime.of(local, zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } else {
-            result = parsed instanceof OffsetDateTime time ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    : parsed.toString();
+            result = parsed.toString();
         }
         return value.with(NODES.textNode(result), "date " + (format.pattern() == null ? "ISO-8601" : "'" + format.pattern() + "'")
                 + (zone == null ? "" : " in " + zone));
