@@ -80,8 +80,15 @@ public final class MappingEngine {
                 List<MappingViolation> found = new ArrayList<>();
                 RuleEvaluator.Scope scope = new RuleEvaluator.Scope(label, many ? i : -1, found);
                 RecordMaker.Made made = maker.make(rule, label, entity.fields(), node, scope);
-                if (check && found.isEmpty()) {
+                if (check) {
+                    // every problem at once, but a field the mapping could not fill is not also reported missing
+                    java.util.Set<String> failed = new java.util.HashSet<>();
+                    found.forEach(v -> failed.add(v.field()));
                     for (Violation v : RecordValidator.validate(entity, made.record())) {
+                        if (failed.stream().anyMatch(f -> !f.isEmpty() && (v.field().equals(f) || f.startsWith(v.field() + ".")
+                                || f.startsWith(v.field() + "[") || v.field().startsWith(f + ".")))) {
+                            continue;
+                        }
                         found.add(new MappingViolation(label, scope.item(), v.field(), v.rule(),
                                 v.value() == null ? null : String.valueOf(v.value()),
                                 locationOf(v.field(), made.lineage(), node.location()), v.message()));

@@ -35,11 +35,18 @@ public final class XmlSource implements SourceDocument {
     private final char decimalMark;
     private final Map<String, XPathExpression> compiled = new HashMap<>();
     private final Map<String, String> problems = new HashMap<>();
+    private final boolean ediComponents;
 
     public XmlSource(Document document, Map<String, String> namespaces, char decimalMark) {
+        this(document, namespaces, decimalMark, false);
+    }
+
+    /** @param ediComponents an element whose one child is its first component ({@code BGM02/BGM0201}) reads as a value */
+    XmlSource(Document document, Map<String, String> namespaces, char decimalMark, boolean ediComponents) {
         this.document = document;
         this.xpath = newXPath(namespaces);
         this.decimalMark = decimalMark;
+        this.ediComponents = ediComponents;
     }
 
     public Document document() {
@@ -129,7 +136,7 @@ public final class XmlSource implements SourceDocument {
             NodeList found = (NodeList) expression.evaluate(from, XPathConstants.NODESET);
             List<SourceNode> nodes = new ArrayList<>(found.getLength());
             for (int i = 0; i < found.getLength(); i++) {
-                nodes.add(node(found.item(i)));
+                nodes.add(ediComponents ? ediNode(found.item(i)) : node(found.item(i)));
             }
             return nodes;
         } catch (XPathExpressionException notANodeSet) {
@@ -163,6 +170,24 @@ public final class XmlSource implements SourceDocument {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static SourceNode ediNode(Node node) {
+        if (node instanceof Element element) {
+            Element only = null;
+            int count = 0;
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element e) {
+                    only = e;
+                    count++;
+                }
+            }
+            if (count == 1 && only.getTagName().equals(element.getTagName() + "01") && !hasChildElements(only)) {
+                return new SourceNode(JsonNodeFactory.instance.textNode(only.getTextContent().strip()),
+                        location(element, ""), position(element), element);
+            }
+        }
+        return node(node);
     }
 
     static SourceNode node(Node node) {
