@@ -127,6 +127,21 @@ class MapCommandTest {
     }
 
     @Test
+    void rendersCanonicalRecordsInTheSubscribersFormatWithAnOutboundMapping() throws Exception {
+        Path records = Files.writeString(dir.resolve("batches.jsonl"), """
+                {"gtin": "09506000134352", "lot": "L1", "materialNumber": "CATH-7F-110", "status": "RELEASED", "quantity": {"value": 5, "unit": "EA"}}
+                {"gtin": "09506000134352", "lot": "L2", "materialNumber": "CATH-7F-110", "status": "QUARANTINE"}
+                """);
+
+        int exit = medhub("map", "--mapping", "../config/mappings/erp-batch-xml.yml", records.toString());
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .contains("<erp:Batch>L1</erp:Batch>").contains("<erp:Status>02</erp:Status>")
+                .contains("<erp:Quantity unit=\"ST\">5</erp:Quantity>");
+    }
+
+    @Test
     void namesTheProblemsOfABadMappingAndExitsTwo() throws Exception {
         Files.writeString(config.resolve("mappings/lots-report.yml"), """
                 id: lots-report

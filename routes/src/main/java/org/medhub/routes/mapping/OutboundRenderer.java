@@ -153,8 +153,11 @@ public final class OutboundRenderer {
             Transformer transformer = transformers.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, spec.charsetOrUtf8().name());
             transformer.setOutputProperty(OutputKeys.INDENT, spec.output().pretty() ? "yes" : "no");
-            transformer.setOutputProperty(OutputKeys.STANDALONE, "yes");
+            // the declaration written here: the JDK's would say standalone="no", or run the root onto its line
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes(("<?xml version=\"1.0\" encoding=\"" + spec.charsetOrUtf8().name() + "\"?>"
+                    + (spec.output().pretty() ? "\n" : "")).getBytes(spec.charsetOrUtf8()));
             transformer.transform(new DOMSource(document), new StreamResult(bytes));
             return bytes.toByteArray();
         } catch (ParserConfigurationException | TransformerException e) {
