@@ -205,6 +205,22 @@ class PartnerFileReaderTest {
     }
 
     @Test
+    void loadsTheSamplePartnersOfTheRepository() throws Exception {
+        PartnerFileReader samples = new PartnerFileReader(s -> s.replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"),
+                new CredentialStore(dir, environment::get, true), Set.of("erp-delivery"),
+                url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())));
+
+        PartnerRegistry registry = PartnerRegistry.load(Path.of("../config/partners"), samples);
+
+        assertThat(registry.partners()).extracting(p -> p.id()).contains("acme-factory", "erp", "mes-suzhou", "lims-qc",
+                "wms-cold-chain", "erp-idoc", "supplier-edi");
+        assertThat(registry.partner("mes-suzhou").orElseThrow().messageType("production-performance").orElseThrow()
+                .mapping().records()).extracting(r -> r.entity()).containsExactly("Batch", "MaterialConsumption");
+        assertThat(registry.partner("lims-qc").orElseThrow().messageType("inspection-results").orElseThrow()
+                .charset().name()).isEqualTo("GB18030");
+    }
+
+    @Test
     void refusesAMissingPartnersDirectory() {
         PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
                 () -> PartnerRegistry.load(dir.resolve("missing"), reader));
