@@ -88,6 +88,39 @@ class SourceSafetyTest {
     }
 
     @Test
+    void refusesAnXmlDocumentThatIsNoIdoc() {
+        MappingSpec idoc = new MappingSpec("idoc-test", 1, MappingSpec.Direction.INBOUND, SourceFormat.IDOC, null, null,
+                null, null, null, null, List.of(new RecordRule("Batch", "/*/IDOC/E1BATMAS", null, null, Map.of("lot", FieldRule.path("BATCH")))));
+
+        MappingException failure = catchThrowableOfType(MappingException.class,
+                () -> engine.mapUnchecked(idoc, "<BATMAS03><E1BATMAS><BATCH>L1</BATCH></E1BATMAS></BATMAS03>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(failure.getMessage()).startsWith("not an IDoc").contains("EDI_DC40");
+    }
+
+    @Test
+    void readsDatesStrictlyInThePartnersPatternAndPlacesLocalTimesInTheirZone() {
+        MappingSpec csv = new MappingSpec("csv-test", 1, MappingSpec.Direction.INBOUND, SourceFormat.CSV, null, null,
+                null, null, null, null, List.of(new RecordRule("Batch", null, null,
+                        FieldRule.builder().path("at").date(new FieldRule.DateFormat("dd.MM.yyyy HH:mm", "Asia/Shanghai")).build(),
+                        Map.of("productionDate", FieldRule.builder().path("made").date(new FieldRule.DateFormat("yyyyMMdd", null)).build()))));
+
+        List<MappedRecord> read = engine.mapUnchecked(csv, "made,at\n20261121,21.11.2026 09:30\n".getBytes(StandardCharsets.UTF_8));
+        MappingException impossible = catchThrowableOfType(MappingException.class,
+                () -> engine.mapUnchecked(csv, "made,at\n20260230,21.11.2026 09:30\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(read).singleElement().satisfies(r -> {
+            assertThat(r.canonical().get("productionDate").asText()).isEqualTo("2026-11-21");
+            assertThat(r.occurredAt()).hasToString("2026-11-21T09:30+08:00");
+        });
+        assertThat(impossible.violations()).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("date");
+            assertThat(v.value()).isEqualTo("20260230");
+            assertThat(v.location().line()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void namesAColumnTheHeaderLacks() {
         MappingSpec csv = new MappingSpec("csv-test", 1, MappingSpec.Direction.INBOUND, SourceFormat.CSV, null, null,
                 null, null, null, null, List.of(new RecordRule("Batch", null, null, null, Map.of("lot", FieldRule.path("Lot No")))));

@@ -33,6 +33,7 @@ public final class JsonSource implements SourceDocument {
 
     private final JsonTree tree;
     private final Map<String, JsonPath> compiled = new HashMap<>();
+    private final Map<String, String> problems = new HashMap<>();
 
     public JsonSource(JsonTree tree) {
         this.tree = tree;
@@ -79,6 +80,7 @@ public final class JsonSource implements SourceDocument {
         }
         JsonPath compiledPath = compile(expression);
         if (compiledPath == null) {
+            problems.putIfAbsent(path, problems.get(expression));
             return List.of();
         }
         JsonNode start = tree.root().at(JsonPointer.compile(base));
@@ -98,7 +100,9 @@ public final class JsonSource implements SourceDocument {
 
     @Override
     public Optional<MappingViolation> pathProblem(String path) {
-        return Optional.empty();
+        String problem = problems.get(path);
+        return problem == null ? Optional.empty() : Optional.of(MappingViolation.ofDocument("jsonpath",
+                SourceLocation.NONE, "'" + path + "' is not a valid JSONPath: " + problem));
     }
 
     private JsonPath compile(String expression) {
@@ -106,6 +110,7 @@ public final class JsonSource implements SourceDocument {
             try {
                 return JsonPath.compile(e);
             } catch (InvalidPathException invalid) {
+                problems.put(e, invalid.getMessage());
                 return null;
             }
         });

@@ -214,35 +214,36 @@ public final class RuleEvaluator {
 
     private boolean holds(FieldRule.Condition condition, SourceNode context, String field, Scope scope) {
         List<SourceNode> nodes = condition.path() == null ? List.of(context) : document.select(context, condition.path());
-        String value = nodes.isEmpty() || nodes.get(0).isStructure() && condition.exists() == null ? null
-                : nodes.get(0).isStructure() ? "" : nodes.get(0).text();
-        if (value != null && value.isEmpty() && !nodes.get(0).isStructure()) {
-            value = null;
-        }
+        SourceNode first = nodes.isEmpty() ? null : nodes.get(0);
+        // a structure exists but has no value to compare; an empty value neither exists nor compares
+        boolean present = first != null && (first.isStructure() || !first.text().isEmpty());
+        String value = present && !first.isStructure() ? first.text() : null;
         boolean holds = true;
+        boolean tested = false;
         if (condition.exists() != null) {
-            holds = (value != null || !nodes.isEmpty() && nodes.get(0).isStructure()) == condition.exists();
+            holds = present == condition.exists();
+            tested = true;
         }
         if (condition.equals() != null) {
             holds &= condition.equals().equals(value);
+            tested = true;
         }
         if (condition.in() != null) {
             holds &= value != null && condition.in().contains(value);
+            tested = true;
         }
         if (condition.matches() != null) {
             holds &= value != null && condition.matches().matcher(value).matches();
+            tested = true;
         }
         if (condition.above() != null || condition.below() != null) {
             Optional<BigDecimal> number = value == null ? Optional.empty() : parseNumber(value, document.decimalMark());
             holds &= number.isPresent()
                     && (condition.above() == null || number.get().compareTo(condition.above()) > 0)
                     && (condition.below() == null || number.get().compareTo(condition.below()) < 0);
+            tested = true;
         }
-        if (condition.exists() == null && condition.equals() == null && condition.in() == null && condition.matches() == null
-                && condition.above() == null && condition.below() == null) {
-            holds = value != null;
-        }
-        return holds;
+        return tested ? holds : present;
     }
 
     private static String describe(FieldRule.Condition condition) {
