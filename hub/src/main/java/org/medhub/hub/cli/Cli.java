@@ -17,6 +17,7 @@ public final class Cli {
         COMMANDS.put("run", "start the hub (with no Kafka or database configured, embedded ones under ./data)");
         COMMANDS.put("dictionary", "print the data dictionary: --format md (default) or json");
         COMMANDS.put("validate", "check a UDI (validate udi '<string>') or a record (validate <Entity> <file.json>)");
+        COMMANDS.put("map", "map a partner file offline: map --partner <id> <file> or map --mapping <m.yml> <file>");
         COMMANDS.put("bench", "measure: bench pipeline [--records N] [--rate R] [--seconds S]");
         COMMANDS.put("help", "list the commands");
     }
@@ -43,6 +44,14 @@ public final class Cli {
                 } catch (IOException e) {
                     err.println("medhub " + command + ": " + e.getMessage());
                     return DictionaryCommands.INVALID;
+                }
+            }
+            case "map" -> {
+                try {
+                    return MapCommand.run(List.of(rest), out, err, java.time.Clock.systemUTC());
+                } catch (IOException e) {
+                    err.println("medhub map: " + e.getMessage());
+                    return MapCommand.USAGE;
                 }
             }
             case "bench" -> {

@@ -27,6 +27,7 @@ import org.medhub.routes.delivery.DeliveryRouteTemplate;
 import org.medhub.routes.delivery.SubscriberGateway;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordMapping;
+import org.medhub.routes.mapping.CanonicalLookup;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.pipeline.KafkaWriter;
 import org.medhub.routes.pipeline.MappingPipelineTemplate;
@@ -69,8 +70,8 @@ class RoutesConfiguration {
     }
 
     @Bean
-    RecordMapping recordMapping(LivePartners partners, Clock clock) {
-        return new RecordMapping(partners, clock);
+    RecordMapping recordMapping(LivePartners partners, CanonicalLookup lookup, Clock clock) {
+        return new RecordMapping(partners, lookup, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
@@ -81,12 +82,13 @@ public class JdbcLedger implements Ledger {
         List<String> inserted = jdbc.queryForList("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                                     occurred_at, received_at, updated_at)
-                select x.m, x.p, x.t, x.e, x.k, 'RECEIVED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa,
+                                     occurred_at, lineage, received_at, updated_at)
+                select x.m, x.p, x.t, x.e, x.k, 'RECEIVED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb,
                        ?::timestamptz, ?::timestamptz
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[])
-                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa)
+                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[],
+                            ?::text[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin)
                 on conflict (message_id) do nothing
                 returning message_id""", String.class, messageRowArgs(now, messages));
         stages(inserted, messages, now, "RECEIVED", "MAPPED");
@@ -134,15 +136,17 @@ public class JdbcLedger implements Ledger {
         Set<String> claimed = new HashSet<>(jdbc.queryForList("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                                     occurred_at, received_at, updated_at)
-                select x.m, x.p, x.t, x.e, x.k, 'ADMITTED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa,
+                                     occurred_at, lineage, received_at, updated_at)
+                select x.m, x.p, x.t, x.e, x.k, 'ADMITTED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb,
                        ?::timestamptz, ?::timestamptz
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[])
-                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa)
+                            ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[],
+                            ?::text[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin)
                 on conflict (message_id) do update set status = 'ADMITTED', raw_topic = excluded.raw_topic,
                     raw_partition = excluded.raw_partition, raw_offset = excluded.raw_offset,
                     mapping_id = excluded.mapping_id, mapping_version = excluded.mapping_version,
+                    lineage = excluded.lineage,
                     updated_at = excluded.updated_at
                 where message.status = 'RECEIVED'
                    -- the same raw record again (the hub stopped before its offset was committed): claim it again
@@ -374,7 +378,9 @@ public class JdbcLedger implements Ledger {
             column(messages, a -> a.raw().topic(), String[]::new),
             column(messages, a -> a.raw().partition(), Integer[]::new),
             column(messages, a -> a.raw().offset(), Long[]::new),
-            column(messages, a -> occurredAt(a.envelope()), String[]::new)};
+            column(messages, a -> occurredAt(a.envelope()), String[]::new),
+            column(messages, a -> a.lineage() == null || a.lineage().isEmpty() ? null
+                    : new String(CanonicalJson.toBytes(a.lineage()), java.nio.charset.StandardCharsets.UTF_8), String[]::new)};
     }
 
     private static String occurredAt(Envelope envelope) {

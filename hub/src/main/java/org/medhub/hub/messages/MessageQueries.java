@@ -18,7 +18,8 @@ class MessageQueries {
     private static final String SUMMARY = """
             select message_id, partner, message_type, entity, business_key, status, duplicates, last_error,
                    mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                   canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, updated_at
+                   canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, updated_at,
+                   lineage::text as lineage
             from message""";
 
     private final JdbcTemplate jdbc;
@@ -77,6 +78,13 @@ class MessageQueries {
         putIfPresent(m, "raw", location(rs, "raw_topic", "raw_partition", "raw_offset"));
         putIfPresent(m, "canonical", location(rs, "canonical_topic", "canonical_partition", "canonical_offset"));
         putIfPresent(m, "occurredAt", instant(rs, "occurred_at"));
+        if (rs.getString("lineage") != null) {
+            try {
+                m.put("lineage", org.medhub.canonical.envelope.CanonicalJson.mapper().readTree(rs.getString("lineage")));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the ledger holds unreadable lineage", e);
+            }
+        }
         m.put("receivedAt", instant(rs, "received_at"));
         m.put("updatedAt", instant(rs, "updated_at"));
         return m;

@@ -3,8 +3,6 @@ package org.medhub.hub.partner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,21 +21,22 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.dictionary.EntityDefinition;
 import org.medhub.routes.channel.InboundChannel;
-import org.medhub.routes.mapping.FieldRule;
 import org.medhub.routes.mapping.MappingSpec;
+import org.medhub.routes.mapping.MappingSpecReader;
+import org.medhub.routes.mapping.SourceFormat;
+import org.medhub.routes.mapping.SpecProblem;
 import org.medhub.routes.partner.InboundMessageType;
 import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerKind;
 import org.medhub.routes.partner.Subscription;
 
 /** Reads and checks one {@code config/partners/<id>.yml}. */
-final class PartnerFileReader {
+public final class PartnerFileReader {
 
     /** Ids become topic names, consumer groups and URL segments: keep them to safe characters. */
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Set<String> FORMATS = Set.of("json");
+    private static final MappingSpecReader MAPPINGS = new MappingSpecReader();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final UnaryOperator<String> placeholders;
@@ -83,7 +82,7 @@ final class PartnerFileReader {
         }
         String name = in.text(root, "", "name", false);
         PartnerKind kind = kind(in, root);
-        Map<String, InboundMessageType> messageTypes = inbound(in, root);
+        Map<String, InboundMessageType> messageTypes = inbound(in, root, fileName, problems);
         List<Subscription> subscriptions = subscriptions(in, root, id);
         List<InboundChannel> inboundChannels = channels.read(in, root, id, messageTypes);
 
@@ -116,7 +115,36 @@ final class PartnerFileReader {
         }
     }
 
-    private Map<String, InboundMessageType> inbound(ConfigReader in, JsonNode root) {
+    /** {@code config/mappings}, beside the partners folder the file is in. */
+    private static Path mappingsDir(String partnerFile) {
+        Path parent = Path.of(partnerFile).toAbsolutePath().getParent();
+        return parent.resolveSibling("mappings");
+    }
+
+    /**
+     * The message types of a partner file and their mappings, read without its credential or subscriptions: what
+     * {@code medhub map --partner} needs, with the same checks the hub makes at start-up.
+     */
+    public static Map<String, InboundMessageType> inboundOf(Path file, UnaryOperator<String> placeholders,
+            List<ConfigProblem> problems) {
+        ConfigReader in = new ConfigReader(file.toString(), problems, placeholders);
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            in.problem("", "yaml", "not readable as YAML: " + e.getMessage());
+            return Map.of();
+        }
+        if (root == null || !root.isObject()) {
+            in.problem("", "yaml", "must be a YAML map with at least an id");
+            return Map.of();
+        }
+        return inbound(in, root, file.toString(), problems);
+    }
+
+    private static Map<String, InboundMessageType> inbound(ConfigReader in, JsonNode root, String file,
+            List<ConfigProblem> fileProblems) {
+        Path mappingsDir = mappingsDir(file);
         Map<String, InboundMessageType> types = new LinkedHashMap<>();
         JsonNode inbound = in.object(root, "", "inbound", false);
         if (inbound == null) {
@@ -134,22 +162,33 @@ final class PartnerFileReader {
                 continue;
             }
             in.onlyKeys(node, path, Set.of("format", "charset", "mapping"));
-            String format = in.text(node, path, "format", true);
-            if (format != null && !FORMATS.contains(format)) {
-                in.problem(path + ".format", "enum", "'" + format + "' is not one of " + FORMATS);
+            String formatName = in.text(node, path, "format", false);
+            SourceFormat format = null;
+            boolean formatValid = true;
+            if (formatName != null) {
+                format = SourceFormat.of(formatName).orElse(null);
+                if (format == null) {
+                    formatValid = false;
+                    in.problem(path + ".format", "enum", "'" + formatName + "' is not one of " + SourceFormat.names());
+                }
             }
-            Charset charset = charset(in, path, in.text(node, path, "charset", false));
-            JsonNode mapping = in.object(node, path, "mapping", true);
-            MappingSpec spec = mapping == null ? null : mapping(in, mapping, path + ".mapping");
-            types.put(entry.getKey(), new InboundMessageType(entry.getKey(), format, charset, spec));
+            String charsetName = in.text(node, path, "charset", false);
+            Charset charset = charsetName == null ? null : charset(in, path, charsetName);
+            MappingSpec spec = mapping(in, node, path, file, fileProblems, mappingsDir,
+                    formatValid ? format : SourceFormat.JSON, charset);
+            if (spec != null && format != null && spec.format() != format) {
+                in.problem(path + ".format", "format-mismatch", "'" + formatName + "' but mapping " + spec.id()
+                        + " reads " + spec.format().yamlName());
+            }
+            Charset effective = charset != null ? charset : spec != null ? spec.charsetOrUtf8() : StandardCharsets.UTF_8;
+            MappingSpec effectiveSpec = spec == null ? null : spec.withCharset(effective);
+            types.put(entry.getKey(), new InboundMessageType(entry.getKey(),
+                    spec != null ? spec.format().yamlName() : formatName, effective, effectiveSpec));
         }
         return types;
     }
 
     private static Charset charset(ConfigReader in, String path, String name) {
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
@@ -158,81 +197,32 @@ final class PartnerFileReader {
         }
     }
 
-    private MappingSpec mapping(ConfigReader in, JsonNode node, String path) {
-        in.onlyKeys(node, path, Set.of("id", "version", "entity", "sourceId", "occurredAt", "fields"));
-        String id = in.text(node, path, "id", true);
-        String version = in.text(node, path, "version", true);
-        int versionNumber = 0;
-        if (version != null) {
-            try {
-                versionNumber = Integer.parseInt(version);
-            } catch (NumberFormatException e) {
-                in.problem(path + ".version", "integer", "'" + version + "' must be a whole number");
+    /**
+     * The message type's mapping: inline, or by id from {@code config/mappings/<id>.yml}. The mapping reader
+     * checks it; its problems name this file and key for an inline mapping, the mapping file for a referenced one.
+     */
+    private static MappingSpec mapping(ConfigReader in, JsonNode node, String path, String file,
+            List<ConfigProblem> fileProblems, Path mappingsDir, SourceFormat format, Charset charset) {
+        JsonNode mapping = node.get("mapping");
+        String key = path + ".mapping";
+        List<SpecProblem> problems = new ArrayList<>();
+        Optional<MappingSpec> spec;
+        if (mapping == null || mapping.isNull()) {
+            in.problem(key, "required", "is required: a mapping inline, or the id of one in " + mappingsDir);
+            return null;
+        } else if (mapping.isTextual()) {
+            spec = MAPPINGS.readById(mappingsDir, mapping.asText(), file, key, problems);
+        } else {
+            spec = MAPPINGS.read(mapping, file, key, new MappingSpecReader.Defaults(format, charset), problems);
+        }
+        for (SpecProblem p : problems) {
+            ConfigProblem problem = new ConfigProblem(p.file(), p.key(), p.rule(), p.message());
+            // two message types may name the same mapping file: say what is wrong in it once
+            if (!fileProblems.contains(problem)) {
+                fileProblems.add(problem);
             }
         }
-        String entityName = in.text(node, path, "entity", true);
-        EntityDefinition entity = entityName == null ? null : DataDictionary.standard().entity(entityName).orElse(null);
-        if (entityName != null && entity == null) {
-            in.problem(path + ".entity", "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
-        }
-        String sourceId = jsonPath(in, node, path, "sourceId");
-        String occurredAt = jsonPath(in, node, path, "occurredAt");
-        Map<String, FieldRule> fields = new LinkedHashMap<>();
-        JsonNode fieldsNode = in.object(node, path, "fields", true);
-        if (fieldsNode != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String fieldPath = path + ".fields." + field.getKey();
-                if (entity != null && entity.leafType(field.getKey()).isEmpty()) {
-                    in.problem(fieldPath, "dictionary-field", "'" + field.getKey() + "' is not a value of "
-                            + entity.name() + " (a field, or a part such as quantity.value); its fields are "
-                            + entity.fields().keySet());
-                }
-                fields.put(field.getKey(), fieldRule(in, field.getValue(), fieldPath));
-            }
-        }
-        return new MappingSpec(id, versionNumber, entityName, sourceId, occurredAt, fields);
-    }
-
-    private FieldRule fieldRule(ConfigReader in, JsonNode node, String path) {
-        if (node.isTextual()) {
-            return FieldRule.path(checkedPath(in, path, node.asText()));
-        }
-        if (!node.isObject()) {
-            in.problem(path, "type", "must be a JSONPath, or a map with path, default and codes");
-            return null;
-        }
-        in.onlyKeys(node, path, Set.of("path", "default", "codes"));
-        String jsonPath = jsonPath(in, node, path, "path");
-        String defaultValue = in.text(node, path, "default", false);
-        if (jsonPath == null && defaultValue == null) {
-            in.problem(path, "path-or-default", "needs a path, a default, or both");
-        }
-        Map<String, String> codes = new LinkedHashMap<>();
-        JsonNode codesNode = in.object(node, path, "codes", false);
-        if (codesNode != null) {
-            codesNode.fields().forEachRemaining(code -> codes.put(code.getKey(), code.getValue().asText()));
-        }
-        return new FieldRule(jsonPath, defaultValue, codes);
-    }
-
-    private String jsonPath(ConfigReader in, JsonNode node, String path, String key) {
-        String value = in.text(node, path, key, false);
-        return value == null ? null : checkedPath(in, ConfigReader.join(path, key), value);
-    }
-
-    private static String checkedPath(ConfigReader in, String key, String path) {
-        if (!path.startsWith("$")) {
-            in.problem(key, "jsonpath", "'" + path + "' must be a JSONPath starting with $");
-            return null;
-        }
-        try {
-            JsonPath.compile(path);
-            return path;
-        } catch (InvalidPathException e) {
-            in.problem(key, "jsonpath", "'" + path + "' is not a valid JSONPath: " + e.getMessage());
-            return null;
-        }
+        return spec.orElse(null);
     }
 
     private List<Subscription> subscriptions(ConfigReader in, JsonNode root, String partnerId) {

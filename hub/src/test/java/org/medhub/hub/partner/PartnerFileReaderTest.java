@@ -65,7 +65,7 @@ class PartnerFileReaderTest {
                 colour: blue
                 inbound:
                   batch-record:
-                    format: csv
+                    format: pdf
                     charset: KLINGON
                     mapping:
                       id: acme-batch
@@ -139,6 +139,85 @@ class PartnerFileReaderTest {
                 .containsExactlyInAnyOrder("id-matches-file", "credential-reference");
         assertThat(failure.problems()).extracting(ConfigProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("NOT_SET is not set"));
+    }
+
+    @Test
+    void readsAMappingByIdFromTheMappingsFolderBesideThePartners() throws Exception {
+        Path partners = Files.createDirectories(dir.resolve("config/partners"));
+        Path mappings = Files.createDirectories(dir.resolve("config/mappings"));
+        Files.writeString(mappings.resolve("mes-lots.yml"), """
+                id: mes-lots
+                version: 4
+                format: xml
+                charset: GB18030
+                records:
+                  - entity: Batch
+                    forEach: /Lots/Lot
+                    fields: { gtin: Gtin, lot: LotNo, materialNumber: Item, status: { constant: IN_PRODUCTION } }
+                """);
+        Files.writeString(partners.resolve("mes.yml"), """
+                id: mes
+                kind: MES
+                credential: env:ACME_SECRET
+                inbound:
+                  lots: { mapping: mes-lots }
+                  lots-utf8: { format: xml, charset: UTF-8, mapping: mes-lots }
+                """);
+
+        PartnerRegistry registry = PartnerRegistry.load(partners, reader);
+
+        var mes = registry.partner("mes").orElseThrow();
+        assertThat(mes.messageType("lots").orElseThrow().mapping().version()).isEqualTo(4);
+        assertThat(mes.messageType("lots").orElseThrow().format()).isEqualTo("xml");
+        assertThat(mes.messageType("lots").orElseThrow().charset().name()).isEqualTo("GB18030");
+        assertThat(mes.messageType("lots-utf8").orElseThrow().mapping().charset().name()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void namesTheMappingFileKeyAndRuleOfAProblemInAReferencedMapping() throws Exception {
+        Path partners = Files.createDirectories(dir.resolve("config/partners"));
+        Path mappings = Files.createDirectories(dir.resolve("config/mappings"));
+        Path mapping = Files.writeString(mappings.resolve("mes-lots.yml"), """
+                id: mes-lots
+                version: 1
+                format: xml
+                records:
+                  - entity: Batch
+                    forEach: /b:Lots/b:Lot
+                    fields: { lot: LotNo }
+                """);
+        Path partner = Files.writeString(partners.resolve("mes.yml"), """
+                id: mes
+                kind: MES
+                credential: env:ACME_SECRET
+                inbound:
+                  lots: { format: json, mapping: mes-lots }
+                  others: { mapping: no-such-mapping }
+                """);
+
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(partners, reader));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::file, ConfigProblem::key, ConfigProblem::rule)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(mapping.toString(), "records[0].forEach", "xpath"),
+                        org.assertj.core.groups.Tuple.tuple(partner.toString(), "inbound.others.mapping", "mapping-file"));
+    }
+
+    @Test
+    void loadsTheSamplePartnersOfTheRepository() throws Exception {
+        PartnerFileReader samples = new PartnerFileReader(s -> s.replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"),
+                new CredentialStore(dir, environment::get, true), Set.of("erp-delivery"),
+                url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())), 1024);
+
+        PartnerRegistry registry = PartnerRegistry.load(Path.of("../config/partners"), samples);
+
+        assertThat(registry.partners()).extracting(p -> p.id()).contains("acme-factory", "erp", "mes-suzhou", "lims-qc",
+                "wms-cold-chain", "erp-idoc", "supplier-edi");
+        assertThat(registry.partner("mes-suzhou").orElseThrow().messageType("production-performance").orElseThrow()
+                .mapping().records()).extracting(r -> r.entity()).containsExactly("Batch", "MaterialConsumption");
+        assertThat(registry.partner("lims-qc").orElseThrow().messageType("inspection-results").orElseThrow()
+                .charset().name()).isEqualTo("GB18030");
     }
 
     @Test

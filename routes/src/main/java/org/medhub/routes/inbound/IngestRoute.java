@@ -7,7 +7,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.ErrorHandling;
 import org.medhub.routes.MedhubHeaders;
@@ -53,14 +52,14 @@ public class IngestRoute extends RouteBuilder {
         byte[] raw = message.getBody(byte[].class);
         exchange.setProperty(MedhubHeaders.RAW_BYTES, raw);
 
-        List<Envelope> envelopes = List.of();
+        List<MappedMessage> mapped = List.of();
         RecordRejectedException rejection = null;
         try {
-            envelopes = mapping.map(partner, messageType, raw);
+            mapped = mapping.map(partner, messageType, raw);
         } catch (RecordRejectedException e) {
             rejection = e;
         }
-        List<String> ids = envelopes.stream().map(Envelope::messageId).toList();
+        List<String> ids = mapped.stream().map(m -> m.envelope().messageId()).toList();
         Set<String> published = ids.isEmpty() ? Set.of() : ledger.alreadyPublished(ids);
         boolean duplicate = !ids.isEmpty() && published.containsAll(ids);
         Intake intake = rejection != null ? Intake.REJECTED : duplicate ? Intake.DUPLICATE : Intake.ACCEPTED;
@@ -70,7 +69,8 @@ public class IngestRoute extends RouteBuilder {
         if (rejection != null) {
             throw rejection;
         }
-        List<Admittance> admitted = envelopes.stream().map(e -> new Admittance(e, messageType, rawLocation)).toList();
+        List<Admittance> admitted = mapped.stream()
+                .map(m -> new Admittance(m.envelope(), messageType, rawLocation, m.lineage())).toList();
         if (duplicate) {
             ledger.duplicates(admitted);
         } else {

@@ -1,14 +1,17 @@
 package org.medhub.routes.mapping;
 
 import java.util.List;
-import org.medhub.canonical.validation.Violation;
 
-/** A source record could not be mapped: it is not well-formed, or a rule found no usable value. */
+/**
+ * A source document could not be mapped: it is not well-formed, not of the mapping's format, or a rule
+ * found no usable value, or a record it made breaks the data dictionary. Every problem of the document is
+ * listed, each with its place in the source; a document maps whole or not at all.
+ */
 public class MappingException extends RuntimeException {
 
-    private final List<Violation> violations;
+    private final List<MappingViolation> violations;
 
-    public MappingException(String message, List<Violation> violations) {
+    public MappingException(String message, List<MappingViolation> violations) {
         super(message);
         this.violations = List.copyOf(violations);
     }
@@ -17,7 +20,15 @@ public class MappingException extends RuntimeException {
         this(message, List.of());
     }
 
-    public List<Violation> violations() {
+    /** Every problem found; empty when the document could not be read at all (the message says why). */
+    public List<MappingViolation> violations() {
         return violations;
+    }
+
+    /** The message and every violation, one a line: what a person at a terminal needs. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(getMessage());
+        violations.forEach(v -> text.append(System.lineSeparator()).append("  ").append(v));
+        return text.toString();
     }
 }

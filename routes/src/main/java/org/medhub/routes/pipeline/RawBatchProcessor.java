@@ -16,6 +16,7 @@ import org.medhub.routes.Topics;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.Intake;
+import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.Admission;
@@ -66,8 +67,8 @@ public class RawBatchProcessor implements Processor {
             byte[] raw = message.getBody(byte[].class);
             KafkaLocation rawLocation = BatchRecords.location(message);
             try {
-                for (Envelope envelope : mapping.map(partner, messageType, raw)) {
-                    admittances.add(new Admittance(envelope, messageType, rawLocation));
+                for (MappedMessage mapped : mapping.map(partner, messageType, raw)) {
+                    admittances.add(new Admittance(mapped.envelope(), messageType, rawLocation, mapped.lineage()));
                 }
             } catch (RecordRejectedException e) {
                 String messageId = MessageIds.fromRaw(partner, messageType, raw);

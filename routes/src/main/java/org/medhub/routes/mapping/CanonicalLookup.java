@@ -1,0 +1,20 @@
+package org.medhub.routes.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * The canonical records the hub already knows, for a {@code lookup} rule: "the GTIN of the Product whose
+ * materialNumber is X". The hub answers from its database; the command line and tests from memory.
+ */
+@FunctionalInterface
+public interface CanonicalLookup {
+
+    /** The record of {@code entity} whose {@code field} (a dotted path) equals {@code value}, if there is one. */
+    Optional<JsonNode> find(String entity, String field, String value);
+
+    /** A lookup that knows no record: every lookup rule fails with a violation. */
+    static CanonicalLookup none() {
+        return (entity, field, value) -> Optional.empty();
+    }
+}
