@@ -27,6 +27,7 @@ public record MedhubProperties(
         @Valid @DefaultValue Simulators simulators,
         @Valid @DefaultValue Delivery delivery,
         @Valid @DefaultValue Pipeline pipeline,
+        @Valid @DefaultValue Sync sync,
         @Valid @DefaultValue Admin admin) {
 
     /** @param maxBodySize a larger inbound body is refused before it is read */
@@ -67,6 +68,17 @@ public record MedhubProperties(
     public record Pipeline(
             @Min(1) @DefaultValue("500") int maxBatch,
             @NotNull @DefaultValue("5ms") Duration linger) {}
+
+    /** What the hub does when a system changes a field another system owns (the dictionary says who owns what). */
+    public enum Ownership {
+        /** Apply the change and note it in the ledger for people to review. */
+        FLAG,
+        /** Dead-letter the update. */
+        REFUSE
+    }
+
+    /** @param ownership the field-ownership policy */
+    public record Sync(@NotNull @DefaultValue("FLAG") Ownership ownership) {}
 
     /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
     public record Admin(String password) {

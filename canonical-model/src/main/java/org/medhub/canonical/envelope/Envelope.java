@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
  * @param source the system that sent it (for a partner factory, the partner id)
  * @param sourceVersion the source's own version of the record, where it has one
  * @param baseVersion the hub version this update was based on, for conflict detection
+ * @param version the hub's version of the record once this message is applied: what a partner bases its
+ *     next update on (absent until the hub has applied it)
  * @param occurredAt business time, with the offset the source gave it (a factory's +08:00 stays +08:00)
  * @param receivedAt hub time, UTC
  */
@@ -27,9 +29,17 @@ public record Envelope(
         String partner,
         String sourceVersion,
         Long baseVersion,
+        Long version,
         String correlationId,
         String causationId,
         OffsetDateTime occurredAt,
         Instant receivedAt,
         MappingRef mapping,
-        JsonNode payload) {}
+        JsonNode payload) {
+
+    /** This envelope as the hub publishes it: the record as merged, at its new version. */
+    public Envelope applied(JsonNode merged, long newVersion) {
+        return new Envelope(messageId, entity, schemaVersion, businessKey, source, partner, sourceVersion, baseVersion,
+                newVersion, correlationId, causationId, occurredAt, receivedAt, mapping, merged);
+    }
+}

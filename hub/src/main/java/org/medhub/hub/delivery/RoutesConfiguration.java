@@ -29,7 +29,9 @@ import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.mapping.CanonicalLookup;
 import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.pipeline.CanonicalPublisher;
 import org.medhub.routes.pipeline.KafkaWriter;
+import org.medhub.routes.sync.RecordSync;
 import org.medhub.routes.pipeline.MappingPipelineTemplate;
 import org.medhub.routes.pipeline.RawBatchProcessor;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,9 +87,15 @@ class RoutesConfiguration {
     }
 
     @Bean
-    MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, Ledger ledger, KafkaWriter kafka,
-            LivePartners partners, Clock clock, MedhubProperties properties) {
-        return new MappingPipelineTemplate(new RawBatchProcessor(mapping, ledger, kafka, partners, clock),
+    CanonicalPublisher canonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, LivePartners partners,
+            Clock clock) {
+        return new CanonicalPublisher(ledger, sync, kafka, partners, clock);
+    }
+
+    @Bean
+    MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, CanonicalPublisher publisher, Ledger ledger,
+            KafkaWriter kafka, Clock clock, MedhubProperties properties) {
+        return new MappingPipelineTemplate(new RawBatchProcessor(mapping, publisher, ledger, kafka, clock),
                 properties.pipeline().maxBatch());
     }
 

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     static final int MAX_LIMIT = 500;
-    private static final Set<String> STATUSES = Set.of("RECEIVED", "PUBLISHED", "DELIVERED", "FAILED");
+    private static final Set<String> STATUSES = Set.of("RECEIVED", "ADMITTED", "PUBLISHED", "DELIVERED", "FAILED",
+            "CONFLICT", "UNCHANGED", "RESOLVED");
 
     private final MessageQueries queries;
 

@@ -22,6 +22,7 @@ public final class MappedEnvelopes {
                 ? MessageIds.fromSourceId(partner, entity.name(), record.sourceId())
                 : MessageIds.fromContent(partner, entity.name(), businessKey, CanonicalJson.toBytes(record.canonical()));
         return new Envelope(messageId, entity.name(), entity.version(), businessKey, partner, partner, record.sourceId(),
-                null, messageId, null, record.occurredAt(), receivedAt, record.mapping(), record.canonical());
+                record.baseVersion(), null, messageId, null, record.occurredAt(), receivedAt, record.mapping(),
+                record.canonical());
     }
 }

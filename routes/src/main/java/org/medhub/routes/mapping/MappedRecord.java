@@ -13,6 +13,7 @@ import org.medhub.canonical.envelope.MappingRef;
  * @param canonical the record, typed by the dictionary
  * @param sourceId the source's own id of the record, if the mapping reads one
  * @param occurredAt the business time, with the offset the source gave (or the mapping's zone placed)
+ * @param baseVersion the hub version the source's update was based on, if the mapping reads one
  * @param index the 0-based position of this record among all the document made
  * @param rule the record rule that made it, {@code records[1]}
  * @param mapping the id and version of the mapping
@@ -23,6 +24,7 @@ public record MappedRecord(
         ObjectNode canonical,
         String sourceId,
         OffsetDateTime occurredAt,
+        Long baseVersion,
         int index,
         String rule,
         MappingRef mapping,

@@ -96,7 +96,7 @@ public final class MappingEngine {
                 }
                 if (found.isEmpty()) {
                     records.add(new MappedRecord(entity.name(), made.record(), made.sourceId(), made.occurredAt(),
-                            records.size(), label, spec.ref(), made.lineage()));
+                            made.baseVersion(), records.size(), label, spec.ref(), made.lineage()));
                 }
                 violations.addAll(found);
             }

@@ -48,8 +48,8 @@ public final class MappingSpecReader {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("id", "version", "description", "direction", "format", "charset",
-            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "fields");
-    private static final Set<String> RECORD = Set.of("entity", "forEach", "sourceId", "occurredAt", "fields");
+            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "baseVersion", "fields");
+    private static final Set<String> RECORD = Set.of("entity", "forEach", "sourceId", "occurredAt", "baseVersion", "fields");
     private static final Set<String> RULE = Set.of("path", "constant", "concat", "when", "else", "default", "trim",
             "split", "upper", "codes", "otherwise", "multiply", "unit", "gs1", "date", "lookup", "forEach", "fields");
     private static final Set<SourceFormat> OUTBOUND_FORMATS = Set.of(SourceFormat.JSON, SourceFormat.XML, SourceFormat.CSV);
@@ -348,6 +348,7 @@ public final class MappingSpecReader {
         Map<String, FieldDefinition> fields = entity == null ? null : entity.fields();
         FieldRule sourceId = node.has("sourceId") ? rule(in, node.get("sourceId"), Keys.join(key, "sourceId"), spec, null, FieldType.STRING) : null;
         FieldRule occurredAt = node.has("occurredAt") ? rule(in, node.get("occurredAt"), Keys.join(key, "occurredAt"), spec, null, FieldType.DATE_TIME) : null;
+        FieldRule baseVersion = node.has("baseVersion") ? rule(in, node.get("baseVersion"), Keys.join(key, "baseVersion"), spec, null, FieldType.INTEGER) : null;
         Map<String, FieldRule> rules = new LinkedHashMap<>();
         JsonNode fieldsNode = in.object(node, key, "fields", true);
         if (fieldsNode != null) {
@@ -359,7 +360,7 @@ public final class MappingSpecReader {
                 rules.put(field.getKey(), rule);
             }
         }
-        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, rules));
+        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, rules));
     }
 
     private FieldRule outboundRule(Keys in, Map.Entry<String, JsonNode> field, String key, MappingSpec spec) {

@@ -10,11 +10,17 @@ import java.util.Map;
  * @param forEach the source records, a path from the document root; null for the document itself
  * @param sourceId the source's own id of the record, if it has one: it makes the message id
  * @param occurredAt the business time of the record, ISO-8601 with an offset (or made so by a {@code date} rule)
+ * @param baseVersion the hub version of the record the source's update was based on, if the source echoes it:
+ *     an update based on an older version is merged three ways
  * @param fields canonical field path ({@code lot}, {@code quantity.value}, or a list field) to its rule, in
  *     declaration order; for an outbound mapping, the target path in the subscriber's format to its rule
  */
 public record RecordRule(String entity, String forEach, FieldRule sourceId, FieldRule occurredAt,
-        Map<String, FieldRule> fields) {
+        FieldRule baseVersion, Map<String, FieldRule> fields) {
+
+    public RecordRule(String entity, String forEach, FieldRule sourceId, FieldRule occurredAt, Map<String, FieldRule> fields) {
+        this(entity, forEach, sourceId, occurredAt, null, fields);
+    }
 
     public RecordRule {
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -7,46 +7,39 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.envelope.CanonicalJson;
-import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.MedhubHeaders;
-import org.medhub.routes.Topics;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.Intake;
 import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.inbound.RecordRejectedException;
-import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
-import org.medhub.routes.ledger.Publication;
 import org.medhub.routes.ledger.Rejection;
-import org.medhub.routes.partner.PartnerDirectory;
 
 /**
  * A batch of raw records to canonical records, at a fixed cost per batch: mapping and validation in
- * memory, one ledger transaction to admit, every canonical write sent at once and acknowledged
- * together, one ledger transaction for what was published, then the offsets. A crash anywhere before
- * the commit makes the batch run again, and every step of it is idempotent.
+ * memory, then the {@link CanonicalPublisher} (admit, merge, write, record: a transaction each, not a
+ * statement per record), then the offsets. A crash anywhere before the commit makes the batch run
+ * again, and every step of it is idempotent.
  */
 public class RawBatchProcessor implements Processor {
 
     private final RecordMapping mapping;
+    private final CanonicalPublisher publisher;
     private final Ledger ledger;
     private final KafkaWriter kafka;
-    private final PartnerDirectory partners;
     private final Clock clock;
 
-    public RawBatchProcessor(RecordMapping mapping, Ledger ledger, KafkaWriter kafka, PartnerDirectory partners,
+    public RawBatchProcessor(RecordMapping mapping, CanonicalPublisher publisher, Ledger ledger, KafkaWriter kafka,
             Clock clock) {
         this.mapping = mapping;
+        this.publisher = publisher;
         this.ledger = ledger;
         this.kafka = kafka;
-        this.partners = partners;
         this.clock = clock;
     }
 
@@ -77,33 +70,11 @@ public class RawBatchProcessor implements Processor {
                         messageType, null, rawLocation, clock.instant(), raw)));
             }
         }
-        UntilDone.run("publishing a batch of " + records.size() + " raw records", () -> publish(admittances));
+        UntilDone.run("publishing a batch of " + records.size() + " raw records", () -> publisher.publish(admittances));
         UntilDone.run("recording " + rejections.size() + " rejected records", () -> {
             kafka.writeAll(deadLetters);
             ledger.rejected(rejections);
         });
         BatchRecords.commit(records);
-    }
-
-    private void publish(List<Admittance> admittances) {
-        List<Admission> admissions = ledger.admit(admittances);
-        List<Envelope> toPublish = new ArrayList<>();
-        List<ProducerRecord<String, byte[]>> writes = new ArrayList<>();
-        for (int i = 0; i < admittances.size(); i++) {
-            if (admissions.get(i) == Admission.NEW) {
-                Envelope envelope = admittances.get(i).envelope();
-                toPublish.add(envelope);
-                String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
-                writes.add(new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(envelope)));
-            }
-        }
-        List<KafkaLocation> locations = kafka.writeAll(writes);
-        List<Publication> publications = new ArrayList<>(toPublish.size());
-        for (int i = 0; i < toPublish.size(); i++) {
-            Envelope envelope = toPublish.get(i);
-            publications.add(new Publication(envelope.messageId(), locations.get(i),
-                    Subscribers.of(partners, envelope.entity(), envelope.source())));
-        }
-        ledger.published(publications);
     }
 }

@@ -31,7 +31,8 @@ public final class RecordMaker {
     private static final JsonNodeFactory NODES = JsonTree.NODES;
 
     /** What was made: the record, its source id and time, and where each field came from. */
-    public record Made(ObjectNode record, String sourceId, OffsetDateTime occurredAt, Map<String, FieldLineage> lineage) {}
+    public record Made(ObjectNode record, String sourceId, OffsetDateTime occurredAt, Long baseVersion,
+            Map<String, FieldLineage> lineage) {}
 
     private final RuleEvaluator evaluator;
 
@@ -65,7 +66,19 @@ public final class RecordMaker {
                 }
             }
         }
-        return new Made(record, sourceId, occurredAt, lineage);
+        Long baseVersion = null;
+        if (rule.baseVersion() != null) {
+            Value value = evaluator.evaluate(rule.baseVersion(), node, FieldType.INTEGER, "baseVersion", scope);
+            if (value != null && !value.failed()) {
+                try {
+                    baseVersion = Long.valueOf(value.text().strip());
+                } catch (NumberFormatException e) {
+                    scope.violation("baseVersion", "type", value.text(), value.location(),
+                            "the base version '" + value.text() + "' (from " + value.how() + ") must be a whole number");
+                }
+            }
+        }
+        return new Made(record, sourceId, occurredAt, baseVersion, lineage);
     }
 
     private void fill(ObjectNode target, Map<String, FieldRule> rules, Map<String, FieldDefinition> fields,

@@ -1,0 +1,215 @@
+package org.medhub.hub.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.canonical.dictionary.EntityDefinition;
+import org.medhub.canonical.dictionary.SystemOfRecord;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.canonical.envelope.Envelope;
+import org.medhub.canonical.validation.Violation;
+import org.medhub.hub.MedhubProperties;
+import org.medhub.routes.partner.PartnerDirectory;
+import org.medhub.routes.partner.PartnerKind;
+import org.medhub.routes.sync.MergeResult;
+import org.medhub.routes.sync.RecordMerge;
+import org.medhub.routes.sync.RecordSync;
+import org.medhub.routes.sync.SyncResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current version of every record in PostgreSQL ({@code record_state}), every earlier version
+ * ({@code record_version}, the bases of three-way merges) and the resolution queue ({@code conflict}).
+ * A message already applied is recognised by its id, so a batch that runs again after a crash gives
+ * the same results.
+ */
+@Component
+public class JdbcRecordSync implements RecordSync {
+
+    public static final String HUB = "hub";
+
+    private final JdbcTemplate jdbc;
+    private final PartnerDirectory partners;
+    private final MedhubProperties.Sync policy;
+    private final Clock clock;
+
+    public JdbcRecordSync(JdbcTemplate jdbc, PartnerDirectory partners, MedhubProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.policy = properties.sync();
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<SyncResult> apply(List<Envelope> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, State> states = lockStates(updates);
+        Map<String, Long> alreadyApplied = new HashMap<>();
+        jdbc.query("select message_id, version from record_version where message_id = any(?::varchar[])",
+                rs -> { alreadyApplied.put(rs.getString(1), rs.getLong(2)); },
+                (Object) updates.stream().map(Envelope::messageId).toArray(String[]::new));
+        String now = clock.instant().toString();
+        List<SyncResult> results = new ArrayList<>(updates.size());
+        for (Envelope update : updates) {
+            String key = key(update.entity(), update.businessKey());
+            Long applied = alreadyApplied.get(update.messageId());
+            if (applied != null) {
+                results.add(SyncResult.applied(update.applied(version(update, applied), applied)));
+                continue;
+            }
+            results.add(apply(update, states.get(key), states, now));
+        }
+        return results;
+    }
+
+    private SyncResult apply(Envelope update, State current, Map<String, State> states, String now) {
+        EntityDefinition entity = DataDictionary.standard().entity(update.entity()).orElseThrow();
+        ObjectNode incoming = (ObjectNode) update.payload();
+        ObjectNode base = null;
+        if (current != null && update.baseVersion() != null && update.baseVersion() < current.version()) {
+            base = version(update, update.baseVersion());
+        }
+        SystemOfRecord source = systemOf(update.source());
+        MergeResult merge = RecordMerge.merge(entity, current == null ? null : current.record(), base, incoming, source);
+        if (merge.transition().isPresent()) {
+            Violation refused = merge.transition().get();
+            return SyncResult.refused(refused.message() + " (the hub has " + update.businessKey() + " at version "
+                    + current.version() + ")", List.of(refused));
+        }
+        if (!merge.notOwned().isEmpty() && policy.ownership() == MedhubProperties.Ownership.REFUSE) {
+            List<Violation> violations = merge.notOwned().stream().map(f -> new Violation(f, "field-owner",
+                    null, f + " is owned by " + entity.ownerOf(f) + "; " + update.source() + " (" + source + ") may not change it")).toList();
+            return SyncResult.refused("the update changes fields other systems own: " + merge.notOwned(), violations);
+        }
+        if (!merge.conflicts().isEmpty()) {
+            return conflict(update, current, merge, now);
+        }
+        if (merge.changed().isEmpty()) {
+            jdbc.update("update message set status = 'UNCHANGED', updated_at = ?::timestamptz where message_id = ?",
+                    now, update.messageId());
+            return SyncResult.unchanged();
+        }
+        long version = current == null ? 1 : current.version() + 1;
+        ObjectNode writers = current == null ? CanonicalJson.mapper().createObjectNode() : current.writers().deepCopy();
+        merge.changed().forEach(f -> writers.put(f, update.source()));
+        jdbc.update("""
+                insert into record_version (entity, business_key, version, record, message_id, source, recorded_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz)""",
+                update.entity(), update.businessKey(), version, merge.merged().toString(), update.messageId(),
+                update.source(), now);
+        jdbc.update("""
+                insert into record_state (entity, business_key, version, record, writers, message_id, updated_at)
+                values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::timestamptz)
+                on conflict (entity, business_key) do update set version = excluded.version, record = excluded.record,
+                    writers = excluded.writers, message_id = excluded.message_id, updated_at = excluded.updated_at""",
+                update.entity(), update.businessKey(), version, merge.merged().toString(), writers.toString(),
+                update.messageId(), now);
+        if (!merge.notOwned().isEmpty()) {
+            flag(update, entity, merge.notOwned(), source, now);
+        }
+        states.put(key(update.entity(), update.businessKey()), new State(version, merge.merged(), writers));
+        return SyncResult.applied(update.applied(merge.merged(), version));
+    }
+
+    private SyncResult conflict(Envelope update, State current, MergeResult merge, String now) {
+        var fields = CanonicalJson.mapper().createArrayNode();
+        merge.conflicts().forEach(c -> fields.addObject().put("field", c.field())
+                .<ObjectNode>set("base", c.base()).<ObjectNode>set("current", c.current()).set("incoming", c.incoming()));
+        Long id = jdbc.queryForObject("""
+                insert into conflict (entity, business_key, message_id, source, base_version, current_version, fields,
+                                      envelope, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?::timestamptz)
+                on conflict (message_id) do update set status = conflict.status
+                returning id""", Long.class,
+                update.entity(), update.businessKey(), update.messageId(), update.source(), update.baseVersion(),
+                current.version(), fields.toString(), CanonicalJson.toBytes(update), now);
+        jdbc.update("update message set status = 'CONFLICT', last_error = ?, updated_at = ?::timestamptz where message_id = ?",
+                "conflict " + id + " on " + merge.conflicts().stream().map(c -> c.field()).toList(), now, update.messageId());
+        ObjectNode event = CanonicalJson.mapper().createObjectNode();
+        event.put("conflictId", id).put("entity", update.entity()).put("businessKey", update.businessKey())
+                .put("messageId", update.messageId()).put("source", update.source())
+                .put("currentVersion", current.version()).set("fields", fields);
+        if (update.baseVersion() != null) {
+            event.put("baseVersion", update.baseVersion());
+        }
+        return SyncResult.conflict(event.toString().getBytes(StandardCharsets.UTF_8),
+                "conflict " + id + " on " + merge.conflicts().stream().map(c -> c.field()).toList());
+    }
+
+    /** With the ownership policy {@code flag}, a non-owner's change is applied and noted for people to review. */
+    private void flag(Envelope update, EntityDefinition entity, List<String> fields, SystemOfRecord source, String now) {
+        String note = "flagged: " + update.source() + " (" + source + ") changed " + fields.stream()
+                .map(f -> f + " (owned by " + entity.ownerOf(f) + ")").toList();
+        jdbc.update("""
+                insert into message_stage (message_id, stage, subscriber, status, attempts, last_error, first_at, last_at)
+                values (?, 'OWNERSHIP', '', 'FLAGGED', 1, ?, ?::timestamptz, ?::timestamptz)
+                on conflict (message_id, stage, subscriber) do nothing""", update.messageId(), note, now, now);
+    }
+
+    /** The current states of the batch's records, locked in one order until the transaction ends. */
+    private Map<String, State> lockStates(List<Envelope> updates) {
+        Map<String, State> states = new LinkedHashMap<>();
+        jdbc.query("""
+                select entity, business_key, version, record::text, writers::text from record_state
+                where (entity, business_key) in (select * from unnest(?::varchar[], ?::varchar[]))
+                order by entity, business_key for update""",
+                rs -> {
+                    states.put(key(rs.getString(1), rs.getString(2)),
+                            new State(rs.getLong(3), object(rs.getString(4)), object(rs.getString(5))));
+                },
+                updates.stream().map(Envelope::entity).toArray(String[]::new),
+                updates.stream().map(Envelope::businessKey).toArray(String[]::new));
+        return states;
+    }
+
+    private ObjectNode version(Envelope update, long version) {
+        List<String> found = jdbc.queryForList(
+                "select record::text from record_version where entity = ? and business_key = ? and version = ?",
+                String.class, update.entity(), update.businessKey(), version);
+        return found.isEmpty() ? null : object(found.get(0));
+    }
+
+    SystemOfRecord systemOf(String source) {
+        if (HUB.equals(source)) {
+            return SystemOfRecord.HUB;
+        }
+        PartnerKind kind = partners.partner(source).map(p -> p.kind()).orElse(PartnerKind.CONTRACT_MANUFACTURER);
+        return switch (kind) {
+            case ERP -> SystemOfRecord.ERP;
+            case MES -> SystemOfRecord.MES;
+            case QMS -> SystemOfRecord.QMS;
+            case LIMS -> SystemOfRecord.LIMS;
+            case WMS -> SystemOfRecord.WMS;
+            case CUSTOMS -> SystemOfRecord.CUSTOMS;
+            default -> SystemOfRecord.PARTNER;
+        };
+    }
+
+    static String key(String entity, String businessKey) {
+        return entity + "\u0000" + businessKey;
+    }
+
+    static ObjectNode object(String json) {
+        try {
+            return (ObjectNode) CanonicalJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable record JSON", e);
+        }
+    }
+
+    record State(long version, ObjectNode record, ObjectNode writers) {}
+}

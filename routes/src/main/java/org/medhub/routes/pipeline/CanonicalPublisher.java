@@ -1,0 +1,93 @@
+package org.medhub.routes.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.canonical.envelope.Envelope;
+import org.medhub.routes.Topics;
+import org.medhub.routes.deadletter.DeadLetter;
+import org.medhub.routes.deadletter.DeadLetters;
+import org.medhub.routes.ledger.Admission;
+import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.KafkaLocation;
+import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Publication;
+import org.medhub.routes.ledger.Rejection;
+import org.medhub.routes.ledger.Stage;
+import org.medhub.routes.partner.PartnerDirectory;
+import org.medhub.routes.sync.RecordSync;
+import org.medhub.routes.sync.SyncResult;
+
+/**
+ * From mapped messages to the canonical topics: admit each message once, merge it into the hub's
+ * current record, and write what became of it (the new version to its canonical topic, a conflict to
+ * {@code medhub.conflicts}, a refusal to {@code medhub.dlq}) in one acknowledged batch; then record it.
+ * Every step is idempotent, so the whole may run again after a crash.
+ */
+public class CanonicalPublisher {
+
+    private final Ledger ledger;
+    private final RecordSync sync;
+    private final KafkaWriter kafka;
+    private final PartnerDirectory partners;
+    private final Clock clock;
+
+    public CanonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, PartnerDirectory partners, Clock clock) {
+        this.ledger = ledger;
+        this.sync = sync;
+        this.kafka = kafka;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    public void publish(List<Admittance> admittances) {
+        List<Admission> admissions = ledger.admit(admittances);
+        List<Admittance> admitted = new ArrayList<>();
+        for (int i = 0; i < admittances.size(); i++) {
+            if (admissions.get(i) == Admission.NEW) {
+                admitted.add(admittances.get(i));
+            }
+        }
+        List<SyncResult> results = sync.apply(admitted.stream().map(Admittance::envelope).toList());
+        List<ProducerRecord<String, byte[]>> writes = new ArrayList<>();
+        List<Envelope> published = new ArrayList<>();
+        List<Rejection> refused = new ArrayList<>();
+        for (int i = 0; i < admitted.size(); i++) {
+            Admittance message = admitted.get(i);
+            Envelope envelope = message.envelope();
+            SyncResult result = results.get(i);
+            switch (result.outcome()) {
+                case APPLIED -> {
+                    published.add(result.published());
+                    String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
+                    writes.add(new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(result.published())));
+                }
+                case CONFLICT -> writes.add(new ProducerRecord<>(Topics.CONFLICTS,
+                        envelope.entity() + "/" + envelope.businessKey(), result.conflict()));
+                case REFUSED -> {
+                    refused.add(new Rejection(envelope.messageId(), envelope.partner(), message.messageType(),
+                            Stage.PUBLISHED, result.reason(), message.raw()));
+                    writes.add(DeadLetters.record(new DeadLetter(envelope.messageId(), Stage.PUBLISHED, result.reason(),
+                            envelope.partner(), message.messageType(), null, message.raw(), clock.instant(),
+                            CanonicalJson.toBytes(envelope))));
+                }
+                case UNCHANGED -> { }
+            }
+        }
+        List<KafkaLocation> locations = kafka.writeAll(writes);
+        List<Publication> publications = new ArrayList<>(published.size());
+        for (int i = 0, p = 0; i < writes.size() && p < published.size(); i++) {
+            if (!writes.get(i).topic().startsWith("medhub.canonical.")) {
+                continue;
+            }
+            Envelope envelope = published.get(p++);
+            publications.add(new Publication(envelope.messageId(), locations.get(i),
+                    Subscribers.of(partners, envelope.entity(), envelope.source())));
+        }
+        ledger.published(publications);
+        ledger.rejected(refused);
+    }
+}
