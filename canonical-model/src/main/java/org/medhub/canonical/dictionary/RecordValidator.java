@@ -40,6 +40,18 @@ public final class RecordValidator {
         return violations;
     }
 
+    /**
+     * For an update that carries only the fields it changes: every field it has must be right, but the
+     * fields it leaves out are not missing. The record it is merged into is validated whole.
+     */
+    public static List<Violation> validatePartial(EntityDefinition entity, JsonNode record) {
+        return validate(entity, record).stream()
+                .filter(v -> !(v.rule().equals("required") && !v.field().contains(".") && !v.field().contains("[")
+                        && (record.get(v.field()) == null || record.get(v.field()).isNull())))
+                .filter(v -> !v.rule().equals(CrossFieldRule.REQUIRED_WHEN))
+                .toList();
+    }
+
     /** Validates and throws when anything is wrong. */
     public static void requireValid(EntityDefinition entity, JsonNode record) {
         List<Violation> violations = validate(entity, record);

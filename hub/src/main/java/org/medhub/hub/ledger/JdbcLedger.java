@@ -375,9 +375,9 @@ public class JdbcLedger implements Ledger {
             column(messages, a -> a.envelope().correlationId(), String[]::new),
             column(messages, a -> a.envelope().mapping() == null ? null : a.envelope().mapping().id(), String[]::new),
             column(messages, a -> a.envelope().mapping() == null ? null : a.envelope().mapping().version(), Integer[]::new),
-            column(messages, a -> a.raw().topic(), String[]::new),
-            column(messages, a -> a.raw().partition(), Integer[]::new),
-            column(messages, a -> a.raw().offset(), Long[]::new),
+            column(messages, a -> a.raw() == null ? null : a.raw().topic(), String[]::new),
+            column(messages, a -> a.raw() == null ? null : a.raw().partition(), Integer[]::new),
+            column(messages, a -> a.raw() == null ? null : a.raw().offset(), Long[]::new),
             column(messages, a -> occurredAt(a.envelope()), String[]::new),
             column(messages, a -> a.lineage() == null || a.lineage().isEmpty() ? null
                     : new String(CanonicalJson.toBytes(a.lineage()), java.nio.charset.StandardCharsets.UTF_8), String[]::new)};

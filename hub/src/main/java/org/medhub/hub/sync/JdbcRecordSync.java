@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.EntityDefinition;
+import org.medhub.canonical.dictionary.RecordValidator;
 import org.medhub.canonical.dictionary.SystemOfRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
@@ -89,6 +90,12 @@ public class JdbcRecordSync implements RecordSync {
             Violation refused = merge.transition().get();
             return SyncResult.refused(refused.message() + " (the hub has " + update.businessKey() + " at version "
                     + current.version() + ")", List.of(refused));
+        }
+        List<Violation> invalid = RecordValidator.validate(entity, merge.merged());
+        if (!invalid.isEmpty()) {
+            return SyncResult.refused(current == null
+                    ? "a partial update cannot create " + update.businessKey() + ": the hub does not know it yet"
+                    : "merged into version " + current.version() + ", the record breaks the dictionary", invalid);
         }
         if (!merge.notOwned().isEmpty() && policy.ownership() == MedhubProperties.Ownership.REFUSE) {
             List<Violation> violations = merge.notOwned().stream().map(f -> new Violation(f, "field-owner",

@@ -48,8 +48,9 @@ public final class MappingSpecReader {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("id", "version", "description", "direction", "format", "charset",
-            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "baseVersion", "fields");
-    private static final Set<String> RECORD = Set.of("entity", "forEach", "sourceId", "occurredAt", "baseVersion", "fields");
+            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "baseVersion", "partial", "fields");
+    private static final Set<String> RECORD = Set.of("entity", "forEach", "sourceId", "occurredAt", "baseVersion", "partial",
+            "fields");
     private static final Set<String> RULE = Set.of("path", "constant", "concat", "when", "else", "default", "trim",
             "split", "upper", "codes", "otherwise", "multiply", "unit", "gs1", "date", "lookup", "forEach", "fields");
     private static final Set<SourceFormat> OUTBOUND_FORMATS = Set.of(SourceFormat.JSON, SourceFormat.XML, SourceFormat.CSV);
@@ -360,7 +361,8 @@ public final class MappingSpecReader {
                 rules.put(field.getKey(), rule);
             }
         }
-        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, rules));
+        boolean partial = node.path("partial").asBoolean(false);
+        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, partial, rules));
     }
 
     private FieldRule outboundRule(Keys in, Map.Entry<String, JsonNode> field, String key, MappingSpec spec) {
