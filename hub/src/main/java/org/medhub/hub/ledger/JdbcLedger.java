@@ -82,13 +82,13 @@ public class JdbcLedger implements Ledger {
         List<String> inserted = jdbc.queryForList("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                                     occurred_at, lineage, received_at, updated_at)
-                select x.m, x.p, x.t, x.e, x.k, 'RECEIVED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb,
+                                     occurred_at, lineage, causation_id, received_at, updated_at)
+                select x.m, x.p, x.t, x.e, x.k, 'RECEIVED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb, x.cau,
                        ?::timestamptz, ?::timestamptz
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                             ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[],
-                            ?::text[])
-                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin)
+                            ?::text[], ?::varchar[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin, cau)
                 on conflict (message_id) do nothing
                 returning message_id""", String.class, messageRowArgs(now, messages));
         stages(inserted, messages, now, "RECEIVED", "MAPPED");
@@ -136,13 +136,13 @@ public class JdbcLedger implements Ledger {
         Set<String> claimed = new HashSet<>(jdbc.queryForList("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                                     occurred_at, lineage, received_at, updated_at)
-                select x.m, x.p, x.t, x.e, x.k, 'ADMITTED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb,
+                                     occurred_at, lineage, causation_id, received_at, updated_at)
+                select x.m, x.p, x.t, x.e, x.k, 'ADMITTED', x.sv, x.c, x.mi, x.mv, x.rt, x.rp, x.ro, x.oa, x.lin::jsonb, x.cau,
                        ?::timestamptz, ?::timestamptz
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                             ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[],
-                            ?::text[])
-                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin)
+                            ?::text[], ?::varchar[])
+                     as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin, cau)
                 on conflict (message_id) do update set status = 'ADMITTED', raw_topic = excluded.raw_topic,
                     raw_partition = excluded.raw_partition, raw_offset = excluded.raw_offset,
                     mapping_id = excluded.mapping_id, mapping_version = excluded.mapping_version,
@@ -380,7 +380,8 @@ public class JdbcLedger implements Ledger {
             column(messages, a -> a.raw() == null ? null : a.raw().offset(), Long[]::new),
             column(messages, a -> occurredAt(a.envelope()), String[]::new),
             column(messages, a -> a.lineage() == null || a.lineage().isEmpty() ? null
-                    : new String(CanonicalJson.toBytes(a.lineage()), java.nio.charset.StandardCharsets.UTF_8), String[]::new)};
+                    : new String(CanonicalJson.toBytes(a.lineage()), java.nio.charset.StandardCharsets.UTF_8), String[]::new),
+            column(messages, a -> a.envelope().causationId(), String[]::new)};
     }
 
     private static String occurredAt(Envelope envelope) {

@@ -19,7 +19,7 @@ class MessageQueries {
             select message_id, partner, message_type, entity, business_key, status, duplicates, last_error,
                    mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
                    canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, updated_at,
-                   lineage::text as lineage
+                   lineage::text as lineage, causation_id
             from message""";
 
     private final JdbcTemplate jdbc;
@@ -78,6 +78,7 @@ class MessageQueries {
         putIfPresent(m, "raw", location(rs, "raw_topic", "raw_partition", "raw_offset"));
         putIfPresent(m, "canonical", location(rs, "canonical_topic", "canonical_partition", "canonical_offset"));
         putIfPresent(m, "occurredAt", instant(rs, "occurred_at"));
+        putIfPresent(m, "causedBy", rs.getString("causation_id"));
         if (rs.getString("lineage") != null) {
             try {
                 m.put("lineage", org.medhub.canonical.envelope.CanonicalJson.mapper().readTree(rs.getString("lineage")));
