@@ -64,10 +64,12 @@ public record MedhubProperties(
     /**
      * @param maxBatch records one mapping or delivery batch takes from Kafka at most
      * @param linger how long the producer waits to fill a batch: a little latency buys a lot of throughput
+     * @param batchInterval how long a consumer gathers records before it hands on an incomplete batch
      */
     public record Pipeline(
             @Min(1) @DefaultValue("500") int maxBatch,
-            @NotNull @DefaultValue("5ms") Duration linger) {}
+            @NotNull @DefaultValue("5ms") Duration linger,
+            @NotNull @DefaultValue("50ms") Duration batchInterval) {}
 
     /** What the hub does when a system changes a field another system owns (the dictionary says who owns what). */
     public enum Ownership {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public class WireMockSimulators implements SimulatedSystems, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WireMockSimulators.class);
-    private static final Set<String> SYSTEMS = Set.of("erp");
+    /** The ERP and a partner factory's API: both accept what is delivered to them. */
+    private static final Set<String> SYSTEMS = Set.of("erp", "factory");
 
     private final boolean enabled;
     private final Map<String, WireMockServer> running = new LinkedHashMap<>();

@@ -64,6 +64,7 @@ public class JdbcRecordSync implements RecordSync {
                 rs -> { alreadyApplied.put(rs.getString(1), rs.getLong(2)); },
                 (Object) updates.stream().map(Envelope::messageId).toArray(String[]::new));
         String now = clock.instant().toString();
+        Writes writes = new Writes();
         List<SyncResult> results = new ArrayList<>(updates.size());
         for (Envelope update : updates) {
             String key = key(update.entity(), update.businessKey());
@@ -72,12 +73,67 @@ public class JdbcRecordSync implements RecordSync {
                 results.add(SyncResult.applied(update.applied(version(update, applied), applied)));
                 continue;
             }
-            results.add(apply(update, states.get(key), states, now));
+            results.add(apply(update, states.get(key), states, writes, now));
         }
+        writes.flush(jdbc, states, now);
         return results;
     }
 
-    private SyncResult apply(Envelope update, State current, Map<String, State> states, String now) {
+    /**
+     * What a batch changes, written at its end with one statement per table, whatever its size: the
+     * versions, the latest state of each record, the flagged and unchanged messages.
+     */
+    private static final class Writes {
+        final List<Object[]> versions = new ArrayList<>();
+        final Map<String, String> lastMessage = new LinkedHashMap<>();
+        final List<String[]> flags = new ArrayList<>();
+        final List<String> unchanged = new ArrayList<>();
+
+        void flush(JdbcTemplate jdbc, Map<String, State> states, String now) {
+            if (!versions.isEmpty()) {
+                jdbc.update("""
+                        insert into record_version (entity, business_key, version, record, message_id, source, recorded_at)
+                        select x.e, x.k, x.v, x.r::jsonb, x.m, x.s, ?::timestamptz
+                        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[])
+                             as x(e, k, v, r, m, s)""", now,
+                        versions.stream().map(v -> v[0]).toArray(String[]::new),
+                        versions.stream().map(v -> v[1]).toArray(String[]::new),
+                        versions.stream().map(v -> v[2]).toArray(Long[]::new),
+                        versions.stream().map(v -> v[3]).toArray(String[]::new),
+                        versions.stream().map(v -> v[4]).toArray(String[]::new),
+                        versions.stream().map(v -> v[5]).toArray(String[]::new));
+                List<String> keys = new ArrayList<>(lastMessage.keySet());
+                jdbc.update("""
+                        insert into record_state (entity, business_key, version, record, writers, message_id, updated_at)
+                        select x.e, x.k, x.v, x.r::jsonb, x.w::jsonb, x.m, ?::timestamptz
+                        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::text[], ?::varchar[])
+                             as x(e, k, v, r, w, m)
+                        on conflict (entity, business_key) do update set version = excluded.version,
+                            record = excluded.record, writers = excluded.writers, message_id = excluded.message_id,
+                            updated_at = excluded.updated_at""", now,
+                        keys.stream().map(k -> k.substring(0, k.indexOf('\u0000'))).toArray(String[]::new),
+                        keys.stream().map(k -> k.substring(k.indexOf('\u0000') + 1)).toArray(String[]::new),
+                        keys.stream().map(k -> states.get(k).version()).toArray(Long[]::new),
+                        keys.stream().map(k -> states.get(k).record().toString()).toArray(String[]::new),
+                        keys.stream().map(k -> states.get(k).writers().toString()).toArray(String[]::new),
+                        keys.stream().map(lastMessage::get).toArray(String[]::new));
+            }
+            if (!flags.isEmpty()) {
+                jdbc.update("""
+                        insert into message_stage (message_id, stage, subscriber, status, attempts, last_error, first_at, last_at)
+                        select x.m, 'OWNERSHIP', '', 'FLAGGED', 1, x.note, ?::timestamptz, ?::timestamptz
+                        from unnest(?::varchar[], ?::text[]) as x(m, note)
+                        on conflict (message_id, stage, subscriber) do nothing""", now, now,
+                        flags.stream().map(f -> f[0]).toArray(String[]::new), flags.stream().map(f -> f[1]).toArray(String[]::new));
+            }
+            if (!unchanged.isEmpty()) {
+                jdbc.update("update message set status = 'UNCHANGED', updated_at = ?::timestamptz where message_id = any(?::varchar[])",
+                        now, unchanged.toArray(String[]::new));
+            }
+        }
+    }
+
+    private SyncResult apply(Envelope update, State current, Map<String, State> states, Writes writes, String now) {
         EntityDefinition entity = DataDictionary.standard().entity(update.entity()).orElseThrow();
         ObjectNode incoming = (ObjectNode) update.payload();
         ObjectNode base = null;
@@ -106,27 +162,18 @@ public class JdbcRecordSync implements RecordSync {
             return conflict(update, current, merge, now);
         }
         if (merge.changed().isEmpty()) {
-            jdbc.update("update message set status = 'UNCHANGED', updated_at = ?::timestamptz where message_id = ?",
-                    now, update.messageId());
+            writes.unchanged.add(update.messageId());
             return SyncResult.unchanged();
         }
         long version = current == null ? 1 : current.version() + 1;
         ObjectNode writers = current == null ? CanonicalJson.mapper().createObjectNode() : current.writers().deepCopy();
         merge.changed().forEach(f -> writers.put(f, update.source()));
-        jdbc.update("""
-                insert into record_version (entity, business_key, version, record, message_id, source, recorded_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz)""",
-                update.entity(), update.businessKey(), version, merge.merged().toString(), update.messageId(),
-                update.source(), now);
-        jdbc.update("""
-                insert into record_state (entity, business_key, version, record, writers, message_id, updated_at)
-                values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::timestamptz)
-                on conflict (entity, business_key) do update set version = excluded.version, record = excluded.record,
-                    writers = excluded.writers, message_id = excluded.message_id, updated_at = excluded.updated_at""",
-                update.entity(), update.businessKey(), version, merge.merged().toString(), writers.toString(),
-                update.messageId(), now);
+        writes.versions.add(new Object[] {update.entity(), update.businessKey(), version, merge.merged().toString(),
+            update.messageId(), update.source()});
+        writes.lastMessage.put(key(update.entity(), update.businessKey()), update.messageId());
         if (!merge.notOwned().isEmpty()) {
-            flag(update, entity, merge.notOwned(), source, now);
+            writes.flags.add(new String[] {update.messageId(), "flagged: " + update.source() + " (" + source + ") changed "
+                    + merge.notOwned().stream().map(f -> f + " (owned by " + entity.ownerOf(f) + ")").toList()});
         }
         states.put(key(update.entity(), update.businessKey()), new State(version, merge.merged(), writers));
         return SyncResult.applied(update.applied(merge.merged(), version));
@@ -155,16 +202,6 @@ public class JdbcRecordSync implements RecordSync {
         }
         return SyncResult.conflict(event.toString().getBytes(StandardCharsets.UTF_8),
                 "conflict " + id + " on " + merge.conflicts().stream().map(c -> c.field()).toList());
-    }
-
-    /** With the ownership policy {@code flag}, a non-owner's change is applied and noted for people to review. */
-    private void flag(Envelope update, EntityDefinition entity, List<String> fields, SystemOfRecord source, String now) {
-        String note = "flagged: " + update.source() + " (" + source + ") changed " + fields.stream()
-                .map(f -> f + " (owned by " + entity.ownerOf(f) + ")").toList();
-        jdbc.update("""
-                insert into message_stage (message_id, stage, subscriber, status, attempts, last_error, first_at, last_at)
-                values (?, 'OWNERSHIP', '', 'FLAGGED', 1, ?, ?::timestamptz, ?::timestamptz)
-                on conflict (message_id, stage, subscriber) do nothing""", update.messageId(), note, now, now);
     }
 
     /** The current states of the batch's records, locked in one order until the transaction ends. */

@@ -207,7 +207,7 @@ class PartnerFileReaderTest {
     @Test
     void loadsTheSamplePartnersOfTheRepository() throws Exception {
         PartnerFileReader samples = new PartnerFileReader(s -> s.replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1"),
-                new CredentialStore(dir, environment::get, true), Set.of("erp-delivery"),
+                new CredentialStore(dir, environment::get, true), Set.of("erp-delivery", "partner-delivery"),
                 url -> URI.create("http://127.0.0.1:1/" + url.substring(SimulatedSystems.SCHEME.length())), 1024);
 
         PartnerRegistry registry = PartnerRegistry.load(Path.of("../config/partners"), samples);

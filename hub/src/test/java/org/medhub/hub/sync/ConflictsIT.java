@@ -142,6 +142,20 @@ class ConflictsIT extends HubIntegrationTest {
         assertThat(message(fromErp).get("status").asText()).isEqualTo("DELIVERED");
     }
 
+    @Test
+    void sendsTheErpMaterialMasterToTheFactoryAndNotBack() {
+        erp.stubFor(post("/acme/materials").willReturn(aResponse().withStatus(201)));
+        HttpResponse<String> material = postBytes("/api/inbound/erp/material", ERP, ERP_SECRET, """
+                {"changeId": "MAT-1", "matnr": "CATH-7F-110", "text": "中心静脉导管 7Fr 110cm", "unit": "EA"}"""
+                .getBytes(StandardCharsets.UTF_8));
+        String messageId = accepted(material);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> erp.verify(1, postRequestedFor(urlEqualTo("/acme/materials"))
+                .withHeader("Idempotency-Key", equalTo(messageId)).withRequestBody(containing("中心静脉导管"))));
+        assertThat(message(messageId).get("status").asText()).isEqualTo("DELIVERED");
+        erp.verify(0, postRequestedFor(urlEqualTo("/erp/batches")).withHeader("Idempotency-Key", equalTo(messageId)));
+    }
+
     private HttpResponse<String> erpUpdate(String changeId, String lot, String material, Integer qty, Long hubVersion) {
         StringBuilder json = new StringBuilder("{\"changeId\": \"" + changeId + "\", \"gtin\": \"09506000134352\", \"lot\": \""
                 + lot + "\"");

@@ -13,10 +13,12 @@ public class MappingPipelineTemplate extends RouteBuilder {
 
     private final RawBatchProcessor batches;
     private final int maxBatch;
+    private final java.time.Duration batchInterval;
 
-    public MappingPipelineTemplate(RawBatchProcessor batches, int maxBatch) {
+    public MappingPipelineTemplate(RawBatchProcessor batches, int maxBatch, java.time.Duration batchInterval) {
         this.batches = batches;
         this.maxBatch = maxBatch;
+        this.batchInterval = batchInterval;
     }
 
     @Override
@@ -25,6 +27,9 @@ public class MappingPipelineTemplate extends RouteBuilder {
                 .templateParameter(PARTNER, null, "id of the sending partner")
                 .from("kafka:medhub.raw.{{" + PARTNER + "}}?groupId=medhub.mapping.{{" + PARTNER + "}}"
                         + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
+                        // without it, Camel holds an incomplete batch until a poll comes back empty: under
+                        // steady traffic that is until the batch is full, seconds at a moderate rate
+                        + "&batchingIntervalMs=" + batchInterval.toMillis()
                         + "&autoCommitEnable=false&allowManualCommit=true")
                 .process(batches);
     }
