@@ -68,6 +68,7 @@ public abstract class HubIntegrationTest {
         erp.resetAll();
         // the WMS subscriber accepts everything unless a test says otherwise
         erp.stubFor(post(urlPathMatching("/wms/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
+        erp.stubFor(post(urlPathMatching("/qa/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
     }
 
     @AfterEach

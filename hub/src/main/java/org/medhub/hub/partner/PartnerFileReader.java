@@ -83,7 +83,7 @@ public final class PartnerFileReader {
         String name = in.text(root, "", "name", false);
         PartnerKind kind = kind(in, root);
         Map<String, InboundMessageType> messageTypes = inbound(in, root, fileName, problems);
-        List<Subscription> subscriptions = subscriptions(in, root, id);
+        List<Subscription> subscriptions = subscriptions(in, root, id, fileName, problems);
         List<InboundChannel> inboundChannels = channels.read(in, root, id, messageTypes);
 
         String credentialRef = in.text(root, "", "credential", !messageTypes.isEmpty());
@@ -225,7 +225,8 @@ public final class PartnerFileReader {
         return spec.orElse(null);
     }
 
-    private List<Subscription> subscriptions(ConfigReader in, JsonNode root, String partnerId) {
+    private List<Subscription> subscriptions(ConfigReader in, JsonNode root, String partnerId, String file,
+            List<ConfigProblem> fileProblems) {
         List<Subscription> subscriptions = new ArrayList<>();
         JsonNode list = root.get("subscriptions");
         if (list == null || list.isNull()) {
@@ -242,7 +243,7 @@ public final class PartnerFileReader {
                 in.problem(path, "type", "must be a map with entity, url and resilience");
                 continue;
             }
-            in.onlyKeys(node, path, Set.of("entity", "url", "resilience"));
+            in.onlyKeys(node, path, Set.of("entity", "url", "resilience", "mapping"));
             String entity = in.text(node, path, "entity", true);
             if (entity != null && DataDictionary.standard().entity(entity).isEmpty()) {
                 in.problem(path + ".entity", "dictionary-entity", "'" + entity + "' is not an entity of the data dictionary");
@@ -253,9 +254,33 @@ public final class PartnerFileReader {
                 in.problem(path + ".resilience", "resilience-profile", "'" + resilience
                         + "' is not a configured profile (resilience4j.retry.instances): " + resilienceProfiles);
             }
-            subscriptions.add(new Subscription(partnerId, entity, url, resilience));
+            MappingSpec outbound = outbound(in, node, path, entity, file, fileProblems);
+            subscriptions.add(new Subscription(partnerId, entity, url, resilience, outbound));
         }
         return subscriptions;
+    }
+
+    /** The subscription's outbound mapping, by id from {@code config/mappings}: it must render the subscribed entity. */
+    private static MappingSpec outbound(ConfigReader in, JsonNode node, String path, String entity, String file,
+            List<ConfigProblem> fileProblems) {
+        String id = in.text(node, path, "mapping", false);
+        if (id == null) {
+            return null;
+        }
+        List<SpecProblem> problems = new ArrayList<>();
+        Optional<MappingSpec> spec = MAPPINGS.readById(mappingsDir(file), id, file, path + ".mapping", problems);
+        problems.forEach(p -> fileProblems.add(new ConfigProblem(p.file(), p.key(), p.rule(), p.message())));
+        if (spec.isPresent() && spec.get().direction() != MappingSpec.Direction.OUTBOUND) {
+            in.problem(path + ".mapping", "outbound-mapping", "'" + id + "' reads records in; a subscription needs an outbound mapping");
+            return null;
+        }
+        if (spec.isPresent() && entity != null && !spec.get().records().isEmpty()
+                && !entity.equals(spec.get().records().get(0).entity())) {
+            in.problem(path + ".mapping", "mapping-entity", "'" + id + "' renders " + spec.get().records().get(0).entity()
+                    + ", not " + entity);
+            return null;
+        }
+        return spec.orElse(null);
     }
 
     private URI url(ConfigReader in, String key, String value) {

@@ -92,6 +92,21 @@ class DeliveryGuaranteesIT extends HubIntegrationTest {
         assertThat(accepted.subList(accepted.size() - 4, accepted.size())).containsExactly(3, 4, 5, 6);
     }
 
+    @Test
+    void deliversToASubscriberInItsOwnFormatAndCharset() {
+        erp.stubFor(post(ERP_PATH).willReturn(aResponse().withStatus(201)));
+
+        String messageId = json(postBatch(ACME, ACME_SECRET, update("LOT-CSV", 7))).get("messageId").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> erp.verify(1, postRequestedFor(urlEqualTo("/qa/batches.csv"))
+                .withHeader("Idempotency-Key", equalTo(messageId))
+                .withHeader("Content-Type", equalTo("text/csv; charset=GBK"))));
+        LoggedRequest csv = erp.findAll(postRequestedFor(urlEqualTo("/qa/batches.csv"))
+                .withHeader("Idempotency-Key", equalTo(messageId))).get(0);
+        String text = new String(csv.getBody(), java.nio.charset.Charset.forName("GBK"));
+        assertThat(text).startsWith("批号,物料号").contains("LOT-CSV").contains("生产中");
+    }
+
     private String wmsStatus(String messageId) {
         for (JsonNode stage : message(messageId).get("stages")) {
             if ("wms".equals(stage.path("subscriber").asText())) {

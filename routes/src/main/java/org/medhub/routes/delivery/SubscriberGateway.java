@@ -7,6 +7,8 @@ import org.medhub.connectors.http.DeliveryRequest;
 import org.medhub.connectors.http.HttpDelivery;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.mapping.MappingSpec;
+import org.medhub.routes.mapping.OutboundRenderer;
 import org.medhub.routes.partner.Subscription;
 
 /** One delivery attempt to a subscriber, behind its circuit breaker, and what follows from it. */
@@ -15,6 +17,7 @@ public class SubscriberGateway {
     private final HttpDelivery http;
     private final DeliveryPolicies policies;
     private final Clock clock;
+    private final OutboundRenderer renderer = new OutboundRenderer();
 
     public SubscriberGateway(HttpDelivery http, DeliveryPolicies policies, Clock clock) {
         this.http = http;
@@ -35,9 +38,16 @@ public class SubscriberGateway {
     public DeliveryOutcome attempt(Subscription subscription, DeliveryItem item, int attemptsBefore) {
         DeliveryPolicy policy = policy(subscription);
         int attempts = attemptsBefore + 1;
+        DeliveryRequest request;
         try {
-            int status = policy.breaker().executeSupplier(() -> http.send(
-                    new DeliveryRequest(subscription.url(), item.bytes(), "application/json", item.envelope().messageId())));
+            request = request(subscription, item);
+        } catch (RuntimeException e) {
+            // the record cannot be put in the subscriber's format: trying again will not help
+            return item.outcome(DeliveryStatus.FAILED, attempts, null, "mapping " + subscription.mapping().id()
+                    + " cannot render it: " + e.getMessage(), null);
+        }
+        try {
+            int status = policy.breaker().executeSupplier(() -> http.send(request));
             return item.outcome(DeliveryStatus.DELIVERED, attempts, status, null, null);
         } catch (CallNotPermittedException e) {
             return retryOrFail(policy, item, attemptsBefore, "circuit open: " + subscription.subscriber()
@@ -45,6 +55,22 @@ public class SubscriberGateway {
         } catch (DeliveryFailedException e) {
             return retryOrFail(policy, item, attempts, e.getMessage(), e.retryable());
         }
+    }
+
+    /** The canonical envelope as it is, or the record in the subscriber's own format. */
+    private DeliveryRequest request(Subscription subscription, DeliveryItem item) {
+        String key = item.envelope().messageId();
+        MappingSpec mapping = subscription.mapping();
+        if (mapping == null) {
+            return new DeliveryRequest(subscription.url(), item.bytes(), "application/json", key);
+        }
+        byte[] body = renderer.render(mapping, item.envelope().payload());
+        String type = switch (mapping.format()) {
+            case XML -> "application/xml";
+            case CSV -> "text/csv";
+            default -> "application/json";
+        };
+        return new DeliveryRequest(subscription.url(), body, type + "; charset=" + mapping.charsetOrUtf8().name(), key);
     }
 
     private DeliveryOutcome retryOrFail(DeliveryPolicy policy, DeliveryItem item, int attempts, String error,
