@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.DictionaryDocs;
@@ -36,7 +37,7 @@ final class DictionaryCommands {
     private DictionaryCommands() {}
 
     static int dictionary(List<String> args, PrintStream out, PrintStream err) throws JsonProcessingException {
-        String format = option(args, "--format").orElse("md");
+        String format = new CommandArgs(args, Set.of()).option("--format").orElse("md");
         switch (format) {
             case "md" -> out.print(DictionaryDocs.markdown(DataDictionary.standard()));
             case "json" -> out.println(CanonicalJson.mapper().writerWithDefaultPrettyPrinter()
@@ -50,7 +51,8 @@ final class DictionaryCommands {
     }
 
     static int validate(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        List<String> positional = positional(args);
+        CommandArgs command = new CommandArgs(args, Set.of());
+        List<String> positional = command.positional();
         if (positional.size() != 2) {
             err.println("usage: medhub validate udi '<GS1 element string, scan data or Digital Link>'\n"
                     + "       medhub validate <Entity> <record.json> [--charset GB18030] [--schema-version 1]");
@@ -59,7 +61,7 @@ final class DictionaryCommands {
         if (positional.get(0).equalsIgnoreCase("udi")) {
             return udi(positional.get(1), out, err);
         }
-        return record(positional.get(0), Path.of(positional.get(1)), args, out, err);
+        return record(positional.get(0), Path.of(positional.get(1)), command, out, err);
     }
 
     private static int udi(String text, PrintStream out, PrintStream err) {
@@ -72,7 +74,7 @@ final class DictionaryCommands {
         }
     }
 
-    private static int record(String entityName, Path file, List<String> args, PrintStream out, PrintStream err)
+    private static int record(String entityName, Path file, CommandArgs command, PrintStream out, PrintStream err)
             throws IOException {
         Optional<EntityDefinition> entity = DataDictionary.standard().entity(entityName);
         if (entity.isEmpty()) {
@@ -82,7 +84,7 @@ final class DictionaryCommands {
         }
         Charset charset;
         try {
-            charset = Charset.forName(option(args, "--charset").orElse(StandardCharsets.UTF_8.name()));
+            charset = Charset.forName(command.option("--charset").orElse(StandardCharsets.UTF_8.name()));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             err.println("medhub validate: --charset '" + e.getMessage() + "' is not a character set this Java knows");
             return USAGE;
@@ -98,7 +100,7 @@ final class DictionaryCommands {
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
             return INVALID;
         }
-        int version = Integer.parseInt(option(args, "--schema-version").orElse(Integer.toString(entity.get().version())));
+        int version = Integer.parseInt(command.option("--schema-version").orElse(Integer.toString(entity.get().version())));
         if (version != entity.get().version()) {
             try {
                 record = Upcasters.standard().toCurrent(entity.get(), version, record);
@@ -122,21 +124,5 @@ final class DictionaryCommands {
         return OK;
     }
 
-    /** The arguments that are neither an option nor an option's value. */
-    private static List<String> positional(List<String> args) {
-        List<String> positional = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).startsWith("--")) {
-                i++;
-            } else {
-                positional.add(args.get(i));
-            }
-        }
-        return positional;
-    }
 
-    private static Optional<String> option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Optional.of(args.get(at + 1)) : Optional.empty();
-    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.medhub.canonical.envelope.CanonicalJson;
@@ -56,19 +57,20 @@ final class MapCommand {
     private MapCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err, Clock clock) throws IOException {
-        List<String> positional = positional(args);
-        Optional<String> partner = option(args, "--partner");
-        Optional<String> mappingFile = option(args, "--mapping");
+        CommandArgs command = new CommandArgs(args, Set.of("--lineage"));
+        List<String> positional = command.positional();
+        Optional<String> partner = command.option("--partner");
+        Optional<String> mappingFile = command.option("--mapping");
         if (positional.size() != 1 || partner.isPresent() == mappingFile.isPresent()) {
             err.println(HELP);
             return USAGE;
         }
         Path file = Path.of(positional.get(0));
-        Path configDir = Path.of(option(args, "--config-dir").orElse("config"));
+        Path configDir = Path.of(command.option("--config-dir").orElse("config"));
         MappingSpec spec;
         String source;
         if (partner.isPresent()) {
-            Optional<MappingSpec> fromPartner = partnerMapping(configDir, partner.get(), option(args, "--message-type"), err);
+            Optional<MappingSpec> fromPartner = partnerMapping(configDir, partner.get(), command.option("--message-type"), err);
             if (fromPartner.isEmpty()) {
                 return USAGE;
             }
@@ -83,7 +85,7 @@ final class MapCommand {
             }
             source = "local";
         }
-        Optional<String> charset = option(args, "--charset");
+        Optional<String> charset = command.option("--charset");
         if (charset.isPresent()) {
             try {
                 spec = spec.withCharset(Charset.forName(charset.get()));
@@ -93,7 +95,7 @@ final class MapCommand {
             }
         }
         CanonicalLookup lookup = CanonicalLookup.none();
-        Optional<String> lookupFile = option(args, "--lookup");
+        Optional<String> lookupFile = command.option("--lookup");
         if (lookupFile.isPresent()) {
             lookup = InMemoryCanonicalLookup.of(CanonicalJson.mapper().readTree(Path.of(lookupFile.get()).toFile()));
         }
@@ -107,7 +109,7 @@ final class MapCommand {
         if (spec.direction() == MappingSpec.Direction.OUTBOUND) {
             return render(spec, file, bytes, lookup, out, err);
         }
-        return map(spec, source, file, bytes, lookup, args.contains("--lineage"), out, err, clock);
+        return map(spec, source, file, bytes, lookup, command.flag("--lineage"), out, err, clock);
     }
 
     private static int map(MappingSpec spec, String source, Path file, byte[] bytes, CanonicalLookup lookup,
@@ -225,23 +227,5 @@ final class MapCommand {
         return Optional.of(types.get(name).mapping());
     }
 
-    private static List<String> positional(List<String> args) {
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--lineage")) {
-                continue;
-            }
-            if (args.get(i).startsWith("--")) {
-                i++;
-            } else {
-                positional.add(args.get(i));
-            }
-        }
-        return positional;
-    }
 
-    private static Optional<String> option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Optional.of(args.get(at + 1)) : Optional.empty();
-    }
 }

@@ -2,6 +2,7 @@ package org.medhub.routes.delivery;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.pipeline.BatchConsumers;
 
 /**
  * One route shape for every subscription: read the entity's canonical topic a batch at a time in the
@@ -28,12 +29,7 @@ public class DeliveryRouteTemplate extends RouteBuilder {
         routeTemplate(TEMPLATE)
                 .templateParameter(SUBSCRIBER, null, "id of the subscribing partner")
                 .templateParameter(TOPIC, null, "canonical topic to deliver from")
-                .from("kafka:{{" + TOPIC + "}}?groupId=medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}"
-                        + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
-                        // without it, Camel holds an incomplete batch until a poll comes back empty: under
-                        // steady traffic that is until the batch is full, seconds at a moderate rate
-                        + "&batchingIntervalMs=" + batchInterval.toMillis()
-                        + "&autoCommitEnable=false&allowManualCommit=true")
+                .from(BatchConsumers.uri("{{" + TOPIC + "}}", "medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}", maxBatch, batchInterval))
                 .setProperty(MedhubHeaders.SUBSCRIBER, constant("{{" + SUBSCRIBER + "}}"))
                 .process(batches);
     }

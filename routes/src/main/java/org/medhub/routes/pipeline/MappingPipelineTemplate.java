@@ -25,12 +25,7 @@ public class MappingPipelineTemplate extends RouteBuilder {
     public void configure() {
         routeTemplate(TEMPLATE)
                 .templateParameter(PARTNER, null, "id of the sending partner")
-                .from("kafka:medhub.raw.{{" + PARTNER + "}}?groupId=medhub.mapping.{{" + PARTNER + "}}"
-                        + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
-                        // without it, Camel holds an incomplete batch until a poll comes back empty: under
-                        // steady traffic that is until the batch is full, seconds at a moderate rate
-                        + "&batchingIntervalMs=" + batchInterval.toMillis()
-                        + "&autoCommitEnable=false&allowManualCommit=true")
+                .from(BatchConsumers.uri("medhub.raw.{{" + PARTNER + "}}", "medhub.mapping.{{" + PARTNER + "}}", maxBatch, batchInterval))
                 .process(batches);
     }
 
