@@ -50,7 +50,7 @@ public final class MappingEngine {
         return run(spec, source, true);
     }
 
-    /** Maps without checking the records against the dictionary: for {@link JsonRecordMapper}, whose caller checks. */
+    /** Maps without checking the records against the dictionary: what the source readers find, for their tests. */
     List<MappedRecord> mapUnchecked(MappingSpec spec, byte[] source) {
         return run(spec, source, false);
     }

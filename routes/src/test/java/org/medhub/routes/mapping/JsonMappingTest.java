@@ -11,12 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.EntityDefinition;
 
-class JsonRecordMapperTest {
+/** The field rules of a JSON mapping, one at a time: what they make, before the dictionary judges the record. */
+class JsonMappingTest {
 
     private static final EntityDefinition BATCH = DataDictionary.standard().entity("Batch").orElseThrow();
     private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
 
-    private final JsonRecordMapper mapper = new JsonRecordMapper();
+    private final Mapper mapper = new Mapper();
+
+    /** One record of a JSON document, unchecked by the dictionary: the tests look at single fields. */
+    private static final class Mapper {
+        private final MappingEngine engine = new MappingEngine();
+
+        MappedRecord map(MappingSpec spec, EntityDefinition entity, byte[] source, java.nio.charset.Charset charset) {
+            return engine.mapUnchecked(spec.withCharset(charset), source).get(0);
+        }
+    }
 
     private static MappingSpec spec(Map<String, FieldRule> fields) {
         return new MappingSpec("test", 1, "Batch", "$.id", "$.at", fields);
