@@ -33,38 +33,7 @@ public record EntityDefinition(
      * Lists are not reachable this way: a mapping fills them whole.
      */
     public Optional<FieldType> leafType(String path) {
-        Map<String, FieldDefinition> level = fields;
-        String[] parts = path.split("\\.", -1);
-        for (int i = 0; i < parts.length; i++) {
-            FieldDefinition field = level.get(parts[i]);
-            if (field == null) {
-                return Optional.empty();
-            }
-            boolean last = i == parts.length - 1;
-            switch (field.type()) {
-                case OBJECT -> level = field.fields();
-                case QUANTITY, MONEY -> {
-                    return i == parts.length - 2 ? compositePart(field.type(), parts[i + 1]) : Optional.empty();
-                }
-                case LIST -> {
-                    return Optional.empty();
-                }
-                default -> {
-                    return last ? Optional.of(field.type()) : Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<FieldType> compositePart(FieldType type, String part) {
-        return switch (part) {
-            case "value", "amount" -> Optional.of(FieldType.DECIMAL).filter(t ->
-                    part.equals(type == FieldType.QUANTITY ? "value" : "amount"));
-            case "unit" -> Optional.of(FieldType.STRING).filter(t -> type == FieldType.QUANTITY);
-            case "currency" -> Optional.of(FieldType.STRING).filter(t -> type == FieldType.MONEY);
-            default -> Optional.empty();
-        };
+        return FieldDefinition.leafType(fields, path);
     }
 
     /** The system of record of a top-level field. */

@@ -15,44 +15,7 @@ public final class Targets {
     private Targets() {}
 
     public static Optional<FieldType> leaf(Map<String, FieldDefinition> fields, String path) {
-        Map<String, FieldDefinition> level = fields;
-        String[] parts = path.split("\\.", -1);
-        for (int i = 0; i < parts.length; i++) {
-            FieldDefinition field = level.get(parts[i]);
-            if (field == null) {
-                return Optional.empty();
-            }
-            boolean last = i == parts.length - 1;
-            switch (field.type()) {
-                case OBJECT -> {
-                    if (last) {
-                        return Optional.empty();
-                    }
-                    level = field.fields();
-                }
-                case QUANTITY -> {
-                    return i == parts.length - 2 ? switch (parts[i + 1]) {
-                        case "value" -> Optional.of(FieldType.DECIMAL);
-                        case "unit" -> Optional.of(FieldType.STRING);
-                        default -> Optional.empty();
-                    } : Optional.empty();
-                }
-                case MONEY -> {
-                    return i == parts.length - 2 ? switch (parts[i + 1]) {
-                        case "amount" -> Optional.of(FieldType.DECIMAL);
-                        case "currency" -> Optional.of(FieldType.STRING);
-                        default -> Optional.empty();
-                    } : Optional.empty();
-                }
-                case LIST -> {
-                    return Optional.empty();
-                }
-                default -> {
-                    return last ? Optional.of(field.type()) : Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return FieldDefinition.leafType(fields, path);
     }
 
     /** The definition of the list field at {@code path} (top-level or inside objects), if it is one. */
