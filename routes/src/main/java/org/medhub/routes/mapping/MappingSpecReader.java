@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.medhub.canonical.dictionary.DataDictionary;
@@ -126,7 +127,9 @@ public final class MappingSpecReader {
      * @param at the key of the mapping in that file ({@code inbound.batch-record.mapping}), empty for a mapping file
      */
     public Optional<MappingSpec> read(JsonNode node, String file, String at, Defaults defaults, List<SpecProblem> problems) {
-        Keys in = new Keys(file, at, problems);
+        YamlKeys in = new YamlKeys(
+                (key, rule, message) -> problems.add(new SpecProblem(file, YamlKeys.join(at, key), rule, message)),
+                UnaryOperator.identity());
         int before = problems.size();
         if (node == null || !node.isObject()) {
             in.problem("", "type", "a mapping must be a map with id, version, format and records (or entity and fields)");
@@ -184,7 +187,7 @@ public final class MappingSpecReader {
                 records));
     }
 
-    private Map<String, String> namespaces(Keys in, JsonNode node) {
+    private Map<String, String> namespaces(YamlKeys in, JsonNode node) {
         Map<String, String> namespaces = new LinkedHashMap<>();
         JsonNode map = in.object(node, "", "namespaces", false);
         if (map != null) {
@@ -201,7 +204,7 @@ public final class MappingSpecReader {
         return namespaces;
     }
 
-    private CsvOptions csv(Keys in, JsonNode node, SourceFormat format) {
+    private CsvOptions csv(YamlKeys in, JsonNode node, SourceFormat format) {
         JsonNode csv = in.object(node, "", "csv", false);
         if (csv == null) {
             return CsvOptions.DEFAULT;
@@ -220,7 +223,7 @@ public final class MappingSpecReader {
         return new CsvOptions(delimiter, quote, header, columns);
     }
 
-    private static char character(Keys in, JsonNode csv, String key, char otherwise) {
+    private static char character(YamlKeys in, JsonNode csv, String key, char otherwise) {
         String value = in.text(csv, "csv", key, false);
         if (value == null) {
             return otherwise;
@@ -235,7 +238,7 @@ public final class MappingSpecReader {
         return value.charAt(0);
     }
 
-    private EdiOptions edi(Keys in, JsonNode node, SourceFormat format) {
+    private EdiOptions edi(YamlKeys in, JsonNode node, SourceFormat format) {
         JsonNode edi = in.object(node, "", "edi", false);
         if (edi == null) {
             return EdiOptions.NONE;
@@ -264,7 +267,7 @@ public final class MappingSpecReader {
         return new EdiOptions(loops);
     }
 
-    private EpcisOptions epcis(Keys in, JsonNode node, SourceFormat format) {
+    private EpcisOptions epcis(YamlKeys in, JsonNode node, SourceFormat format) {
         JsonNode epcis = in.object(node, "", "epcis", false);
         if (epcis == null) {
             return EpcisOptions.DEFAULT;
@@ -280,7 +283,7 @@ public final class MappingSpecReader {
         return new EpcisOptions(!"lenient".equals(order));
     }
 
-    private OutputOptions output(Keys in, JsonNode node, SourceFormat format, Direction direction) {
+    private OutputOptions output(YamlKeys in, JsonNode node, SourceFormat format, Direction direction) {
         JsonNode output = in.object(node, "", "output", false);
         if (output == null) {
             if (direction == Direction.OUTBOUND && format == SourceFormat.XML) {
@@ -297,7 +300,7 @@ public final class MappingSpecReader {
         return new OutputOptions(root, wrapper, in.bool(output, "output", "pretty", false));
     }
 
-    private List<RecordRule> records(Keys in, JsonNode node, MappingSpec spec) {
+    private List<RecordRule> records(YamlKeys in, JsonNode node, MappingSpec spec) {
         List<RecordRule> records = new ArrayList<>();
         boolean shorthand = node.has("entity") || node.has("fields");
         JsonNode list = node.get("records");
@@ -329,33 +332,33 @@ public final class MappingSpecReader {
         return records;
     }
 
-    private Optional<RecordRule> record(Keys in, JsonNode node, String key, MappingSpec spec) {
+    private Optional<RecordRule> record(YamlKeys in, JsonNode node, String key, MappingSpec spec) {
         String entityName = in.text(node, key, "entity", true);
         EntityDefinition entity = entityName == null ? null : dictionary.entity(entityName).orElse(null);
         if (entityName != null && entity == null) {
-            in.problem(Keys.join(key, "entity"), "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
+            in.problem(YamlKeys.join(key, "entity"), "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
         }
         String forEach = in.text(node, key, "forEach", false);
         if (forEach != null) {
             if (spec.format() == SourceFormat.CSV) {
-                in.problem(Keys.join(key, "forEach"), "csv-rows", "every row of a CSV document is a record: leave forEach out");
+                in.problem(YamlKeys.join(key, "forEach"), "csv-rows", "every row of a CSV document is a record: leave forEach out");
             } else if (spec.direction() == Direction.OUTBOUND) {
-                in.problem(Keys.join(key, "forEach"), "outbound-records", "an outbound mapping renders the records it is given: leave forEach out");
+                in.problem(YamlKeys.join(key, "forEach"), "outbound-records", "an outbound mapping renders the records it is given: leave forEach out");
             } else {
-                checkPath(in, Keys.join(key, "forEach"), forEach, spec);
+                checkPath(in, YamlKeys.join(key, "forEach"), forEach, spec);
             }
         }
         boolean outbound = spec.direction() == Direction.OUTBOUND;
         Map<String, FieldDefinition> fields = entity == null ? null : entity.fields();
-        FieldRule sourceId = node.has("sourceId") ? rule(in, node.get("sourceId"), Keys.join(key, "sourceId"), spec, null, FieldType.STRING) : null;
-        FieldRule occurredAt = node.has("occurredAt") ? rule(in, node.get("occurredAt"), Keys.join(key, "occurredAt"), spec, null, FieldType.DATE_TIME) : null;
-        FieldRule baseVersion = node.has("baseVersion") ? rule(in, node.get("baseVersion"), Keys.join(key, "baseVersion"), spec, null, FieldType.INTEGER) : null;
+        FieldRule sourceId = node.has("sourceId") ? rule(in, node.get("sourceId"), YamlKeys.join(key, "sourceId"), spec, null, FieldType.STRING) : null;
+        FieldRule occurredAt = node.has("occurredAt") ? rule(in, node.get("occurredAt"), YamlKeys.join(key, "occurredAt"), spec, null, FieldType.DATE_TIME) : null;
+        FieldRule baseVersion = node.has("baseVersion") ? rule(in, node.get("baseVersion"), YamlKeys.join(key, "baseVersion"), spec, null, FieldType.INTEGER) : null;
         Map<String, FieldRule> rules = new LinkedHashMap<>();
         JsonNode fieldsNode = in.object(node, key, "fields", true);
         if (fieldsNode != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String fieldKey = Keys.join(key, "fields." + field.getKey());
+                String fieldKey = YamlKeys.join(key, "fields." + field.getKey());
                 FieldRule rule = outbound ? outboundRule(in, field, fieldKey, spec)
                         : fieldRule(in, field.getKey(), field.getValue(), fieldKey, spec, fields, entityName);
                 rules.put(field.getKey(), rule);
@@ -365,7 +368,7 @@ public final class MappingSpecReader {
         return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, partial, rules));
     }
 
-    private FieldRule outboundRule(Keys in, Map.Entry<String, JsonNode> field, String key, MappingSpec spec) {
+    private FieldRule outboundRule(YamlKeys in, Map.Entry<String, JsonNode> field, String key, MappingSpec spec) {
         String target = field.getKey();
         boolean valid = switch (spec.format() == null ? SourceFormat.JSON : spec.format()) {
             case XML -> target.matches("([A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*(/([A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)*(/@([A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*)?|@([A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*");
@@ -390,7 +393,7 @@ public final class MappingSpecReader {
         return rule(in, field.getValue(), key, canonicalSource, null, null);
     }
 
-    private FieldRule fieldRule(Keys in, String target, JsonNode node, String key, MappingSpec spec,
+    private FieldRule fieldRule(YamlKeys in, String target, JsonNode node, String key, MappingSpec spec,
             Map<String, FieldDefinition> fields, String owner) {
         if (fields == null) {
             return rule(in, node, key, spec, null, null);
@@ -417,7 +420,7 @@ public final class MappingSpecReader {
     }
 
     /** Codes, constants and defaults must be values the enum has: a typo fails here, not on the first message. */
-    private static void checkEnum(Keys in, String key, FieldRule rule, FieldDefinition definition) {
+    private static void checkEnum(YamlKeys in, String key, FieldRule rule, FieldDefinition definition) {
         if (definition == null || definition.type() != FieldType.ENUM) {
             return;
         }
@@ -467,7 +470,7 @@ public final class MappingSpecReader {
      * @param list the list field this rule fills, or null
      * @param type the type of the value the rule gives (of the list's items for a list), null when untyped
      */
-    private FieldRule rule(Keys in, JsonNode node, String key, MappingSpec spec, FieldDefinition list, FieldType type) {
+    private FieldRule rule(YamlKeys in, JsonNode node, String key, MappingSpec spec, FieldDefinition list, FieldType type) {
         if (node == null || node.isNull()) {
             in.problem(key, "required", "needs a rule: a path, or a map with path, constant, concat, when or default");
             return null;
@@ -489,12 +492,12 @@ public final class MappingSpecReader {
         in.onlyKeys(node, key, RULE);
         FieldRule.Builder rule = FieldRule.builder();
         if (node.path("path").isBoolean()) {
-            in.problem(Keys.join(key, "path"), "yaml-boolean", "was read as the YAML boolean " + node.get("path").asText()
+            in.problem(YamlKeys.join(key, "path"), "yaml-boolean", "was read as the YAML boolean " + node.get("path").asText()
                     + ": quote the path (YAML takes an unquoted No, Yes, On or Off as false or true)");
         }
         String path = node.path("path").isBoolean() ? null : in.text(node, key, "path", false);
         if (path != null) {
-            checkPath(in, Keys.join(key, "path"), path, spec);
+            checkPath(in, YamlKeys.join(key, "path"), path, spec);
             rule.path(path);
         }
         String constant = in.text(node, key, "constant", false);
@@ -504,25 +507,25 @@ public final class MappingSpecReader {
             in.problem(key, "one-source", "give one of path, constant, concat or when");
         }
         if (node.has("concat")) {
-            rule.concat(concat(in, node.get("concat"), Keys.join(key, "concat"), spec));
+            rule.concat(concat(in, node.get("concat"), YamlKeys.join(key, "concat"), spec));
         }
         if (node.has("when")) {
-            rule.when(conditions(in, node.get("when"), Keys.join(key, "when"), spec, type));
+            rule.when(conditions(in, node.get("when"), YamlKeys.join(key, "when"), spec, type));
             if (node.has("else")) {
                 rule.elseRule(node.get("else").isValueNode() ? FieldRule.constant(node.get("else").asText())
-                        : rule(in, node.get("else"), Keys.join(key, "else"), spec, null, type));
+                        : rule(in, node.get("else"), YamlKeys.join(key, "else"), spec, null, type));
             }
         } else if (node.has("else")) {
-            in.problem(Keys.join(key, "else"), "else-without-when", "else belongs to a when");
+            in.problem(YamlKeys.join(key, "else"), "else-without-when", "else belongs to a when");
         }
         String defaultValue = in.text(node, key, "default", false);
         rule.defaultValue(defaultValue);
         String forEach = in.text(node, key, "forEach", false);
         if (forEach != null) {
             if (list == null) {
-                in.problem(Keys.join(key, "forEach"), "list-field", "forEach in a field rule fills a list field; this field is not one");
+                in.problem(YamlKeys.join(key, "forEach"), "list-field", "forEach in a field rule fills a list field; this field is not one");
             }
-            checkPath(in, Keys.join(key, "forEach"), forEach, spec);
+            checkPath(in, YamlKeys.join(key, "forEach"), forEach, spec);
             rule.forEach(forEach);
             if (path != null || constant != null || node.has("concat") || node.has("when") || defaultValue != null) {
                 in.problem(key, "list-rule", "a list rule takes each item from forEach: give fields (or transforms), not path, "
@@ -531,13 +534,13 @@ public final class MappingSpecReader {
         }
         if (node.has("fields")) {
             if (list == null || list.items().type() != FieldType.OBJECT) {
-                in.problem(Keys.join(key, "fields"), "list-field", "fields inside a rule make the items of a list of objects; this field is not one");
+                in.problem(YamlKeys.join(key, "fields"), "list-field", "fields inside a rule make the items of a list of objects; this field is not one");
             } else {
                 Map<String, FieldRule> itemRules = new LinkedHashMap<>();
                 JsonNode fieldsNode = in.object(node, key, "fields", true);
                 if (fieldsNode != null) {
                     fieldsNode.fields().forEachRemaining(e -> {
-                        String itemKey = Keys.join(key, "fields." + e.getKey());
+                        String itemKey = YamlKeys.join(key, "fields." + e.getKey());
                         FieldRule itemRule = fieldRule(in, e.getKey(), e.getValue(), itemKey, spec,
                                 list.items().fields(), "the items of " + list.name());
                         itemRules.put(e.getKey(), itemRule);
@@ -559,18 +562,18 @@ public final class MappingSpecReader {
         unit(in, node, key, rule);
         String gs1 = in.text(node, key, "gs1", false);
         if (gs1 != null && !Gs1Keys.KEYS.contains(gs1)) {
-            in.problem(Keys.join(key, "gs1"), "enum", "'" + gs1 + "' is not one of " + Gs1Keys.KEYS);
+            in.problem(YamlKeys.join(key, "gs1"), "enum", "'" + gs1 + "' is not one of " + Gs1Keys.KEYS);
         }
         rule.gs1(gs1);
         date(in, node, key, rule, type, spec.direction());
         lookup(in, node, key, rule);
         FieldRule built = rule.build();
-        checkFixedValue(in, Keys.join(key, "default"), defaultValue, type);
-        checkFixedValue(in, Keys.join(key, "constant"), constant, type);
+        checkFixedValue(in, YamlKeys.join(key, "default"), defaultValue, type);
+        checkFixedValue(in, YamlKeys.join(key, "constant"), constant, type);
         return built;
     }
 
-    private static void checkFixedValue(Keys in, String key, String value, FieldType type) {
+    private static void checkFixedValue(YamlKeys in, String key, String value, FieldType type) {
         if (value == null || type == null) {
             return;
         }
@@ -584,7 +587,7 @@ public final class MappingSpecReader {
         }
     }
 
-    private List<FieldRule> concat(Keys in, JsonNode node, String key, MappingSpec spec) {
+    private List<FieldRule> concat(YamlKeys in, JsonNode node, String key, MappingSpec spec) {
         List<FieldRule> parts = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
             in.problem(key, "type", "must be a list of paths and literal text ('text' in single quotes, or { text: … })");
@@ -613,7 +616,7 @@ public final class MappingSpecReader {
         return parts;
     }
 
-    private List<FieldRule.Condition> conditions(Keys in, JsonNode node, String key, MappingSpec spec, FieldType type) {
+    private List<FieldRule.Condition> conditions(YamlKeys in, JsonNode node, String key, MappingSpec spec, FieldType type) {
         List<FieldRule.Condition> conditions = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
             in.problem(key, "type", "must be a list of conditions, each with path, equals (or in, matches, exists) and then");
@@ -629,7 +632,7 @@ public final class MappingSpecReader {
             in.onlyKeys(condition, conditionKey, Set.of("path", "equals", "in", "matches", "above", "below", "exists", "then"));
             String path = in.text(condition, conditionKey, "path", false);
             if (path != null) {
-                checkPath(in, Keys.join(conditionKey, "path"), path, spec);
+                checkPath(in, YamlKeys.join(conditionKey, "path"), path, spec);
             }
             String equals = in.text(condition, conditionKey, "equals", false);
             List<String> values = condition.has("in") ? in.texts(condition, conditionKey, "in") : null;
@@ -639,7 +642,7 @@ public final class MappingSpecReader {
                 try {
                     matches = Pattern.compile(regex);
                 } catch (PatternSyntaxException e) {
-                    in.problem(Keys.join(conditionKey, "matches"), "regex", "'" + regex + "' is not a regular expression: " + e.getDescription());
+                    in.problem(YamlKeys.join(conditionKey, "matches"), "regex", "'" + regex + "' is not a regular expression: " + e.getDescription());
                 }
             }
             Boolean exists = condition.has("exists") ? in.bool(condition, conditionKey, "exists", true) : null;
@@ -648,17 +651,17 @@ public final class MappingSpecReader {
             JsonNode thenNode = condition.get("then");
             FieldRule then = null;
             if (thenNode == null) {
-                in.problem(Keys.join(conditionKey, "then"), "required", "is required: the value when the condition holds");
+                in.problem(YamlKeys.join(conditionKey, "then"), "required", "is required: the value when the condition holds");
             } else {
                 then = thenNode.isValueNode() ? FieldRule.constant(thenNode.asText())
-                        : rule(in, thenNode, Keys.join(conditionKey, "then"), spec, null, type);
+                        : rule(in, thenNode, YamlKeys.join(conditionKey, "then"), spec, null, type);
             }
             conditions.add(new FieldRule.Condition(path, equals, values, matches, above, below, exists, then));
         }
         return conditions;
     }
 
-    private static BigDecimal limit(Keys in, JsonNode condition, String key, String name) {
+    private static BigDecimal limit(YamlKeys in, JsonNode condition, String key, String name) {
         JsonNode value = condition.get(name);
         if (value == null) {
             return null;
@@ -666,55 +669,55 @@ public final class MappingSpecReader {
         try {
             return new BigDecimal(value.asText().strip());
         } catch (NumberFormatException e) {
-            in.problem(Keys.join(key, name), "type", "'" + value.asText() + "' is not a number");
+            in.problem(YamlKeys.join(key, name), "type", "'" + value.asText() + "' is not a number");
             return null;
         }
     }
 
-    private static void split(Keys in, JsonNode node, String key, FieldRule.Builder rule) {
+    private static void split(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule) {
         JsonNode split = in.object(node, key, "split", false);
         if (split == null) {
             return;
         }
-        String splitKey = Keys.join(key, "split");
+        String splitKey = YamlKeys.join(key, "split");
         in.onlyKeys(split, splitKey, Set.of("separator", "index"));
         String separator = in.text(split, splitKey, "separator", true);
         int index = in.integer(split, splitKey, "index", false, Integer.MIN_VALUE);
         if (separator != null && separator.isEmpty()) {
-            in.problem(Keys.join(splitKey, "separator"), "required", "must not be empty");
+            in.problem(YamlKeys.join(splitKey, "separator"), "required", "must not be empty");
         }
         rule.split(new FieldRule.Split(separator == null ? "," : separator, index == Integer.MIN_VALUE ? 0 : index));
     }
 
-    private static void codes(Keys in, JsonNode node, String key, FieldRule.Builder rule) {
+    private static void codes(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule) {
         JsonNode codes = in.object(node, key, "codes", false);
         Map<String, String> map = new LinkedHashMap<>();
         if (codes != null) {
             codes.fields().forEachRemaining(code -> {
                 if (!code.getValue().isValueNode()) {
-                    in.problem(Keys.join(key, "codes." + code.getKey()), "type", "a code maps to one canonical value");
+                    in.problem(YamlKeys.join(key, "codes." + code.getKey()), "type", "a code maps to one canonical value");
                 } else {
                     map.put(code.getKey(), code.getValue().asText());
                 }
             });
             if (map.isEmpty()) {
-                in.problem(Keys.join(key, "codes"), "required", "a code list lists at least one code");
+                in.problem(YamlKeys.join(key, "codes"), "required", "a code list lists at least one code");
             }
         }
         rule.codes(map);
         String otherwise = in.text(node, key, "otherwise", false);
         if (otherwise != null && codes == null) {
-            in.problem(Keys.join(key, "otherwise"), "otherwise-without-codes", "otherwise belongs to codes");
+            in.problem(YamlKeys.join(key, "otherwise"), "otherwise-without-codes", "otherwise belongs to codes");
         }
         rule.codesOtherwise(otherwise);
     }
 
-    private void multiply(Keys in, JsonNode node, String key, MappingSpec spec, FieldRule.Builder rule) {
+    private void multiply(YamlKeys in, JsonNode node, String key, MappingSpec spec, FieldRule.Builder rule) {
         JsonNode multiply = node.get("multiply");
         if (multiply == null) {
             return;
         }
-        String multiplyKey = Keys.join(key, "multiply");
+        String multiplyKey = YamlKeys.join(key, "multiply");
         if (multiply.isNumber()) {
             rule.multiply(new FieldRule.Multiply(null, multiply.decimalValue()));
         } else if (multiply.isTextual()) {
@@ -729,12 +732,12 @@ public final class MappingSpecReader {
         }
     }
 
-    private static void unit(Keys in, JsonNode node, String key, FieldRule.Builder rule) {
+    private static void unit(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule) {
         JsonNode unit = in.object(node, key, "unit", false);
         if (unit == null) {
             return;
         }
-        String unitKey = Keys.join(key, "unit");
+        String unitKey = YamlKeys.join(key, "unit");
         in.onlyKeys(unit, unitKey, Set.of("from", "to"));
         String from = in.text(unit, unitKey, "from", true);
         String to = in.text(unit, unitKey, "to", true);
@@ -744,7 +747,7 @@ public final class MappingSpecReader {
                 Optional<org.medhub.canonical.validation.Violation> violation = UnitOfMeasure.check(code[0], code[1]);
                 if (violation.isPresent()) {
                     known = false;
-                    in.problem(Keys.join(unitKey, code[0]), "ucum-unit", violation.get().message());
+                    in.problem(YamlKeys.join(unitKey, code[0]), "ucum-unit", violation.get().message());
                 }
             }
         }
@@ -754,12 +757,12 @@ public final class MappingSpecReader {
         rule.unit(new FieldRule.UnitConversion(from, to));
     }
 
-    private static void date(Keys in, JsonNode node, String key, FieldRule.Builder rule, FieldType type, Direction direction) {
+    private static void date(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule, FieldType type, Direction direction) {
         JsonNode date = node.get("date");
         if (date == null) {
             return;
         }
-        String dateKey = Keys.join(key, "date");
+        String dateKey = YamlKeys.join(key, "date");
         String pattern;
         String zone = null;
         if (date.isTextual()) {
@@ -776,14 +779,14 @@ public final class MappingSpecReader {
             try {
                 java.time.format.DateTimeFormatter.ofPattern(pattern);
             } catch (IllegalArgumentException e) {
-                in.problem(Keys.join(dateKey, "pattern"), "date-pattern", "'" + pattern + "' is not a date pattern: " + e.getMessage());
+                in.problem(YamlKeys.join(dateKey, "pattern"), "date-pattern", "'" + pattern + "' is not a date pattern: " + e.getMessage());
             }
         }
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException e) {
-                in.problem(Keys.join(dateKey, "zone"), "zone", "'" + zone + "' is not a time zone (e.g. Asia/Shanghai, +08:00, UTC)");
+                in.problem(YamlKeys.join(dateKey, "zone"), "zone", "'" + zone + "' is not a time zone (e.g. Asia/Shanghai, +08:00, UTC)");
             }
         }
         if (direction == Direction.INBOUND && type != null && type != FieldType.DATE && type != FieldType.DATE_TIME
@@ -793,24 +796,24 @@ public final class MappingSpecReader {
         rule.date(new FieldRule.DateFormat(pattern, zone));
     }
 
-    private void lookup(Keys in, JsonNode node, String key, FieldRule.Builder rule) {
+    private void lookup(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule) {
         JsonNode lookup = in.object(node, key, "lookup", false);
         if (lookup == null) {
             return;
         }
-        String lookupKey = Keys.join(key, "lookup");
+        String lookupKey = YamlKeys.join(key, "lookup");
         in.onlyKeys(lookup, lookupKey, Set.of("entity", "match", "take"));
         String entityName = in.text(lookup, lookupKey, "entity", true);
         String match = in.text(lookup, lookupKey, "match", true);
         String take = in.text(lookup, lookupKey, "take", true);
         EntityDefinition entity = entityName == null ? null : dictionary.entity(entityName).orElse(null);
         if (entityName != null && entity == null) {
-            in.problem(Keys.join(lookupKey, "entity"), "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
+            in.problem(YamlKeys.join(lookupKey, "entity"), "dictionary-entity", "'" + entityName + "' is not an entity of the data dictionary");
         }
         if (entity != null) {
             for (String[] field : new String[][] {{"match", match}, {"take", take}}) {
                 if (field[1] != null && Targets.leaf(entity.fields(), field[1]).isEmpty()) {
-                    in.problem(Keys.join(lookupKey, field[0]), "dictionary-field", "'" + field[1] + "' is not a value of "
+                    in.problem(YamlKeys.join(lookupKey, field[0]), "dictionary-field", "'" + field[1] + "' is not a value of "
                             + entity.name() + "; its fields are " + entity.fields().keySet());
                 }
             }
@@ -819,7 +822,7 @@ public final class MappingSpecReader {
     }
 
     /** Checks a path in the language of the mapping's format. */
-    private static void checkPath(Keys in, String key, String path, MappingSpec spec) {
+    private static void checkPath(YamlKeys in, String key, String path, MappingSpec spec) {
         if (path.isBlank()) {
             in.problem(key, "path", "must not be empty");
             return;
@@ -857,108 +860,6 @@ public final class MappingSpecReader {
             case XPATH -> XmlSource.checkExpression(path, Sources.prefixes(spec))
                     .ifPresent(problem -> in.problem(key, "xpath", "'" + path + "' is not a usable XPath: " + problem));
             case COLUMN -> { }
-        }
-    }
-
-    /** Reads values of a YAML tree, remembering where they are, collecting problems. */
-    private static final class Keys {
-        private final String file;
-        private final String at;
-        private final List<SpecProblem> problems;
-
-        Keys(String file, String at, List<SpecProblem> problems) {
-            this.file = file;
-            this.at = at;
-            this.problems = problems;
-        }
-
-        void problem(String key, String rule, String message) {
-            problems.add(new SpecProblem(file, join(at, key), rule, message));
-        }
-
-        static String join(String path, String key) {
-            return path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
-        }
-
-        void onlyKeys(JsonNode node, String path, Set<String> allowed) {
-            node.fieldNames().forEachRemaining(name -> {
-                if (!allowed.contains(name)) {
-                    problem(join(path, name), "unknown-key", "unknown key; allowed here: " + new java.util.TreeSet<>(allowed));
-                }
-            });
-        }
-
-        String text(JsonNode node, String path, String key, boolean required) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    problem(join(path, key), "required", "is required");
-                }
-                return null;
-            }
-            if (!value.isValueNode()) {
-                problem(join(path, key), "type", "must be a single value, not a list or map");
-                return null;
-            }
-            return value.asText();
-        }
-
-        int integer(JsonNode node, String path, String key, boolean required, int minimum) {
-            String text = text(node, path, key, required);
-            if (text == null) {
-                return 0;
-            }
-            try {
-                int value = Integer.parseInt(text.strip());
-                if (value < minimum) {
-                    problem(join(path, key), "minimum", "must be at least " + minimum);
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                problem(join(path, key), "integer", "'" + text + "' must be a whole number");
-                return 0;
-            }
-        }
-
-        boolean bool(JsonNode node, String path, String key, boolean otherwise) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                return otherwise;
-            }
-            if (!value.isBoolean()) {
-                problem(join(path, key), "boolean", "must be true or false");
-                return otherwise;
-            }
-            return value.asBoolean();
-        }
-
-        List<String> texts(JsonNode node, String path, String key) {
-            JsonNode value = node.get(key);
-            List<String> texts = new ArrayList<>();
-            if (value == null || value.isNull()) {
-                return texts;
-            }
-            if (!value.isArray()) {
-                problem(join(path, key), "type", "must be a list");
-                return texts;
-            }
-            value.forEach(v -> texts.add(v.asText()));
-            return texts;
-        }
-
-        JsonNode object(JsonNode node, String path, String key, boolean required) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    problem(join(path, key), "required", "is required");
-                }
-                return null;
-            }
-            if (!value.isObject()) {
-                problem(join(path, key), "type", "must be a map of keys to values");
-                return null;
-            }
-            return value;
         }
     }
 }
