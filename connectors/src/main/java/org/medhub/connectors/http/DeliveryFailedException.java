@@ -7,19 +7,13 @@ package org.medhub.connectors.http;
 public class DeliveryFailedException extends RuntimeException {
 
     private final boolean retryable;
-    private final int attempts;
 
-    public DeliveryFailedException(String message, boolean retryable, int attempts, Throwable cause) {
+    public DeliveryFailedException(String message, boolean retryable, Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
-        this.attempts = attempts;
     }
 
     public boolean retryable() {
         return retryable;
-    }
-
-    public int attempts() {
-        return attempts;
     }
 }

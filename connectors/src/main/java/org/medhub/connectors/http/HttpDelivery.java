@@ -32,10 +32,6 @@ public class HttpDelivery {
      * @throws DeliveryFailedException saying whether trying again may help
      */
     public int send(DeliveryRequest request) {
-        return attempt(request, 1);
-    }
-
-    private int attempt(DeliveryRequest request, int attempt) {
         HttpRequest http = HttpRequest.newBuilder(request.url())
                 .timeout(timeout)
                 .header("Content-Type", request.contentType())
@@ -46,12 +42,12 @@ public class HttpDelivery {
         try {
             response = client.send(http, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new DeliveryFailedException("no answer from " + request.url() + " within " + timeout, true, attempt, e);
+            throw new DeliveryFailedException("no answer from " + request.url() + " within " + timeout, true, e);
         } catch (IOException e) {
-            throw new DeliveryFailedException("cannot reach " + request.url() + ": " + describe(e), true, attempt, e);
+            throw new DeliveryFailedException("cannot reach " + request.url() + ": " + describe(e), true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryFailedException("interrupted while delivering to " + request.url(), true, attempt, e);
+            throw new DeliveryFailedException("interrupted while delivering to " + request.url(), true, e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -59,7 +55,7 @@ public class HttpDelivery {
         }
         boolean retryable = status >= 500 || status == 408 || status == 429;
         throw new DeliveryFailedException(request.url() + " answered HTTP " + status + excerpt(response.body()),
-                retryable, attempt, null);
+                retryable, null);
     }
 
     private static String describe(IOException e) {
