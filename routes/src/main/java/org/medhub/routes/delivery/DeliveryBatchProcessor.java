@@ -60,11 +60,15 @@ public class DeliveryBatchProcessor implements Processor {
                 items.putIfAbsent(envelope.messageId(), new DeliveryItem(envelope, bytes, BatchRecords.location(message)));
             }
         }
-        UntilDone.run("delivering a batch of " + items.size() + " to " + subscriber, () -> deliver(subscriber, items.values()));
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        UntilDone.run("delivering a batch of " + items.size() + " to " + subscriber,
+                () -> outcomes.addAll(deliver(subscriber, items.values())));
+        // Recorded in a step of its own: when the database is away, the subscriber is not sent the batch again.
+        UntilDone.run("recording " + outcomes.size() + " deliveries to " + subscriber, () -> record(subscriber, outcomes));
         BatchRecords.commit(records);
     }
 
-    private void deliver(String subscriber, Collection<DeliveryItem> candidates) {
+    private List<DeliveryOutcome> deliver(String subscriber, Collection<DeliveryItem> candidates) {
         Set<String> settled = ledger.settledFor(subscriber, candidates.stream().map(i -> i.envelope().messageId()).toList());
         Map<String, List<DeliveryItem>> byKey = new LinkedHashMap<>();
         candidates.stream().filter(i -> !settled.contains(i.envelope().messageId()))
@@ -82,6 +86,10 @@ public class DeliveryBatchProcessor implements Processor {
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         keys.forEach(key -> outcomes.addAll(key.join()));
+        return outcomes;
+    }
+
+    private void record(String subscriber, List<DeliveryOutcome> outcomes) {
         ledger.recordDeliveries(subscriber, outcomes);
         deadLetters.write(subscriber, outcomes);
         // A key's blocker may have been settled by the retry worker while this batch held messages behind it.
@@ -106,8 +114,7 @@ public class DeliveryBatchProcessor implements Processor {
     }
 
     private Optional<Subscription> subscription(String subscriber, String entity) {
-        Optional<Subscription> subscription = partners.partner(subscriber).flatMap(p -> p.subscriptions().stream()
-                .filter(s -> s.entity().equals(entity)).findFirst());
+        Optional<Subscription> subscription = partners.partner(subscriber).flatMap(p -> p.subscription(entity));
         if (subscription.isEmpty()) {
             log.warn("{} no longer subscribes to {}; its messages are not delivered to it", subscriber, entity);
         }

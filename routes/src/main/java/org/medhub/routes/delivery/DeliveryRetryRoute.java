@@ -55,8 +55,7 @@ public class DeliveryRetryRoute extends RouteBuilder {
         for (DueRetry retry : due) {
             Envelope envelope = CanonicalJson.fromBytes(retry.envelope(), Envelope.class);
             DeliveryItem item = new DeliveryItem(envelope, retry.envelope(), retry.canonical());
-            Optional<Subscription> subscription = partners.partner(retry.subscriber()).flatMap(p -> p.subscriptions()
-                    .stream().filter(s -> s.entity().equals(envelope.entity())).findFirst());
+            Optional<Subscription> subscription = partners.partner(retry.subscriber()).flatMap(p -> p.subscription(envelope.entity()));
             CompletableFuture<DeliveryOutcome> outcome = subscription.isEmpty()
                     ? CompletableFuture.completedFuture(item.outcome(DeliveryStatus.SKIPPED, retry.attempts(), null,
                             retry.subscriber() + " no longer subscribes to " + envelope.entity(), null))

@@ -22,4 +22,8 @@ public record Partner(
     public Optional<InboundMessageType> messageType(String name) {
         return Optional.ofNullable(messageTypes.get(name));
     }
+
+    public Optional<Subscription> subscription(String entity) {
+        return subscriptions.stream().filter(s -> s.entity().equals(entity)).findFirst();
+    }
 }
