@@ -2,7 +2,9 @@ package org.medhub.routes.pipeline;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
@@ -53,7 +55,7 @@ public class CanonicalPublisher {
         }
         List<SyncResult> results = sync.apply(admitted.stream().map(Admittance::envelope).toList());
         List<ProducerRecord<String, byte[]>> writes = new ArrayList<>();
-        List<Envelope> published = new ArrayList<>();
+        Map<Integer, Envelope> published = new LinkedHashMap<>(); // by the index of its write
         List<Rejection> refused = new ArrayList<>();
         for (int i = 0; i < admitted.size(); i++) {
             Admittance message = admitted.get(i);
@@ -61,7 +63,7 @@ public class CanonicalPublisher {
             SyncResult result = results.get(i);
             switch (result.outcome()) {
                 case APPLIED -> {
-                    published.add(result.published());
+                    published.put(writes.size(), result.published());
                     String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
                     writes.add(new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(result.published())));
                 }
@@ -79,14 +81,8 @@ public class CanonicalPublisher {
         }
         List<KafkaLocation> locations = kafka.writeAll(writes);
         List<Publication> publications = new ArrayList<>(published.size());
-        for (int i = 0, p = 0; i < writes.size() && p < published.size(); i++) {
-            if (!writes.get(i).topic().startsWith("medhub.canonical.")) {
-                continue;
-            }
-            Envelope envelope = published.get(p++);
-            publications.add(new Publication(envelope.messageId(), locations.get(i),
-                    Subscribers.of(partners, envelope.entity(), envelope.source())));
-        }
+        published.forEach((write, envelope) -> publications.add(new Publication(envelope.messageId(),
+                locations.get(write), Subscribers.of(partners, envelope.entity(), envelope.source()))));
         ledger.published(publications);
         ledger.rejected(refused);
     }
