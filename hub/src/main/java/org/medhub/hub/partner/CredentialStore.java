@@ -1,11 +1,9 @@
 package org.medhub.hub.partner;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -13,6 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import org.medhub.routes.channel.Secret;
+import org.medhub.hub.security.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,13 +87,7 @@ public class CredentialStore {
     private void generate(Path file) {
         byte[] random = new byte[GENERATED_SECRET_BYTES];
         new SecureRandom().nextBytes(random);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create secret file " + file, e);
-        }
+        SecretFile.write(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         log.info("Generated a partner credential in {}", file);
     }
 

@@ -1,10 +1,6 @@
 package org.medhub.hub.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.medhub.hub.MedhubProperties;
@@ -45,7 +41,7 @@ class AdminSeeder implements ApplicationRunner {
         if (password == null || password.isBlank()) {
             password = generate();
             Path file = properties.dataDir().resolve("secrets").resolve("admin.password").toAbsolutePath();
-            write(file, password);
+            SecretFile.write(file, password);
             System.out.println("\n  First start: operator 'admin' has the generated password " + password
                     + "\n  (also in " + file + "; set MEDHUB_ADMIN_PASSWORD to choose it yourself)\n");
         }
@@ -60,15 +56,5 @@ class AdminSeeder implements ApplicationRunner {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static void write(Path file, String password) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, password + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }
