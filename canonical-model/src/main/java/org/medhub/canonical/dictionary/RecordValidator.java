@@ -140,7 +140,7 @@ public final class RecordValidator {
         if (field.maxLength() != null && length > field.maxLength()) {
             out.add(new Violation(path, "max-length", text, path + " must be at most " + field.maxLength() + " characters"));
         }
-        if (field.pattern() != null && !PATTERNS.computeIfAbsent(field.pattern(), Pattern::compile).matcher(text).matches()) {
+        if (field.compiledPattern() != null && !field.compiledPattern().matcher(text).matches()) {
             out.add(new Violation(path, "pattern", text, path + " must match " + field.pattern()));
         }
         if (field.format() != null) {
@@ -181,7 +181,6 @@ public final class RecordValidator {
     }
 
     private static final Map<String, Pattern> KEY_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code 01/{gtin}/10/{lot}} becomes {@code \Q01/\E(.+?)\Q/10/\E(.+)}. */
     private static Pattern keyPattern(String format) {
