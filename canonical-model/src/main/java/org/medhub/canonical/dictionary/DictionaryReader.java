@@ -154,9 +154,10 @@ final class DictionaryReader {
         SystemOfRecord owner = owner(node, path, false);
         boolean required = node.path("required").asBoolean(false);
         String pattern = text(node, path, "pattern", false);
+        Pattern compiledPattern = null;
         if (pattern != null) {
             try {
-                Pattern.compile(pattern);
+                compiledPattern = Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
                 problem(join(path, "pattern"), "pattern", "not a valid regular expression: " + e.getDescription());
             }
@@ -188,7 +189,7 @@ final class DictionaryReader {
                 integer(node, path, "minLength"), integer(node, path, "maxLength"), pattern, format,
                 decimal(node, path, "minimum"), decimal(node, path, "maximum"),
                 integer(node, path, "precision"), integer(node, path, "scale"), values, dimension, entity,
-                nested, items, integer(node, path, "minItems"), integer(node, path, "maxItems"));
+                nested, items, integer(node, path, "minItems"), integer(node, path, "maxItems"), compiledPattern);
     }
 
     private List<String> enumValues(JsonNode node, String path) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One field of an entity (or of a nested object, or the items of a list), as the dictionary defines
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param fields the nested fields of an {@code object}, in declaration order
  * @param items what a {@code list} holds
+ * @param compiledPattern {@code pattern} compiled once when the dictionary is read, so validation does not recompile it
  */
 public record FieldDefinition(
         String name,
@@ -32,7 +34,8 @@ public record FieldDefinition(
         Map<String, FieldDefinition> fields,
         FieldDefinition items,
         Integer minItems,
-        Integer maxItems) {
+        Integer maxItems,
+        Pattern compiledPattern) {
 
     /**
      * The type of the value a mapping may put at a dotted path of these fields: scalars, the parts of a

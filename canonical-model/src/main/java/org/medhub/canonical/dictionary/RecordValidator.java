@@ -8,9 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.unit.UnitOfMeasure;
 import org.medhub.canonical.validation.InvalidRecordException;
@@ -140,7 +139,7 @@ public final class RecordValidator {
         if (field.maxLength() != null && length > field.maxLength()) {
             out.add(new Violation(path, "max-length", text, path + " must be at most " + field.maxLength() + " characters"));
         }
-        if (field.pattern() != null && !PATTERNS.computeIfAbsent(field.pattern(), Pattern::compile).matcher(text).matches()) {
+        if (field.compiledPattern() != null && !field.compiledPattern().matcher(text).matches()) {
             out.add(new Violation(path, "pattern", text, path + " must match " + field.pattern()));
         }
         if (field.format() != null) {
@@ -162,9 +161,9 @@ public final class RecordValidator {
             return; // a dictionary read for a test may not hold the target; the reader checked it exists where it runs
         }
         BusinessKey key = target.businessKey();
-        Matcher parts = KEY_PATTERNS.computeIfAbsent(key.format(), RecordValidator::keyPattern).matcher(value.asText());
+        Optional<List<String>> parts = key.split(value.asText());
         String expected = path + " must be the key of a " + target.name() + ", written " + key.format();
-        if (!parts.matches()) {
+        if (parts.isEmpty()) {
             out.add(new Violation(path, "reference", value.asText(), expected));
             return;
         }
@@ -172,28 +171,12 @@ public final class RecordValidator {
         List<Violation> partViolations = new ArrayList<>();
         for (int i = 0; i < placeholders.size(); i++) {
             FieldDefinition keyField = target.fields().get(placeholders.get(i));
-            value(keyField, keyPart(keyField, parts.group(i + 1)), placeholders.get(i), partViolations);
+            value(keyField, keyPart(keyField, parts.get().get(i)), placeholders.get(i), partViolations);
         }
         if (!partViolations.isEmpty()) {
             out.add(new Violation(path, "reference", value.asText(), expected + ": " + partViolations.stream()
                     .map(Violation::message).collect(java.util.stream.Collectors.joining("; "))));
         }
-    }
-
-    private static final Map<String, Pattern> KEY_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** {@code 01/{gtin}/10/{lot}} becomes {@code \Q01/\E(.+?)\Q/10/\E(.+)}. */
-    private static Pattern keyPattern(String format) {
-        Matcher placeholder = Pattern.compile("\\{[A-Za-z0-9]+}").matcher(format);
-        StringBuilder regex = new StringBuilder();
-        int last = 0;
-        while (placeholder.find()) {
-            regex.append(Pattern.quote(format.substring(last, placeholder.start()))).append("(.+?)");
-            last = placeholder.end();
-        }
-        regex.append(Pattern.quote(format.substring(last)));
-        return Pattern.compile(regex.toString());
     }
 
     /** A key part as the JSON value its field would hold: digits for a number field are a number. */

@@ -3,12 +3,12 @@ package org.medhub.canonical.gs1;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.medhub.canonical.reference.CountryCode;
 
 /**
  * The content checks ("linters") that the GS1 Barcode Syntax Dictionary names for AI components, following the
@@ -73,7 +73,7 @@ final class Gs1Linters {
             Map.entry("pcenc", Gs1Linters::percentEncoding),
             Map.entry("latitude", v -> degrees(v, 1_800_000_000L, "latitude")),
             Map.entry("longitude", v -> degrees(v, 3_600_000_000L, "longitude")),
-            Map.entry("iso3166alpha2", v -> isCountryAlpha2(v) ? Optional.empty()
+            Map.entry("iso3166alpha2", v -> CountryCode.isValid(v) ? Optional.empty()
                     : Optional.of(new LintProblem("not-iso3166-alpha2", "is not an ISO 3166-1 alpha-2 country code"))),
             Map.entry("iso4217", v -> CURRENCY_NUMERIC_CODES.contains(v) ? Optional.empty()
                     : Optional.of(new LintProblem("not-iso4217", "is not an ISO 4217 numeric currency code"))),
@@ -272,16 +272,12 @@ final class Gs1Linters {
         return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static boolean isCountryAlpha2(String value) {
-        return Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(value);
-    }
-
     /** ISO 13616 IBAN (AI 8007): country code, then mod 97 over the rearranged characters must be 1. */
     private static Optional<LintProblem> iban(String value) {
         if (value.length() < 4) {
             return Optional.of(new LintProblem("iban-too-short", "is too short for an IBAN"));
         }
-        if (!isCountryAlpha2(value.substring(0, 2))) {
+        if (!CountryCode.isValid(value.substring(0, 2))) {
             return Optional.of(new LintProblem("illegal-iban-country-code", "does not start with a country code"));
         }
         if (value.length() > 34) {
