@@ -44,6 +44,10 @@ import org.w3c.dom.Node;
  */
 public final class OutboundRenderer {
 
+    // Jackson mappers are thread-safe once built; building one per render was the cost
+    private static final ObjectMapper PRETTY = mapper(true);
+    private static final ObjectMapper COMPACT = mapper(false);
+
     private final CanonicalLookup lookup;
 
     public OutboundRenderer() {
@@ -83,8 +87,11 @@ public final class OutboundRenderer {
         RecordRule rule = spec.records().get(0);
         List<MappingViolation> violations = new ArrayList<>();
         List<Map<String, JsonNode>> rows = new ArrayList<>();
+        JsonSource source = null;
         for (int i = 0; i < records.size(); i++) {
-            JsonSource source = new JsonSource(new JsonTree(records.get(i), Map.of()));
+            JsonTree tree = new JsonTree(records.get(i), Map.of());
+            // one source's compiled paths serve every record
+            source = source == null ? new JsonSource(tree) : source.over(tree);
             RuleEvaluator evaluator = new RuleEvaluator(source, spec, lookup);
             RuleEvaluator.Scope scope = new RuleEvaluator.Scope("records[0]", i, violations);
             Map<String, JsonNode> row = new LinkedHashMap<>();
@@ -105,9 +112,13 @@ public final class OutboundRenderer {
         return rows;
     }
 
+    private static ObjectMapper mapper(boolean pretty) {
+        return JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .configure(SerializationFeature.INDENT_OUTPUT, pretty).build();
+    }
+
     private static byte[] json(MappingSpec spec, List<Map<String, JsonNode>> rows) {
-        ObjectMapper json = JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .configure(SerializationFeature.INDENT_OUTPUT, spec.output().pretty()).build();
+        ObjectMapper json = spec.output().pretty() ? PRETTY : COMPACT;
         List<ObjectNode> objects = new ArrayList<>();
         for (Map<String, JsonNode> row : rows) {
             ObjectNode object = json.createObjectNode();
