@@ -16,13 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +27,7 @@ import org.medhub.routes.mapping.internal.JsonSource;
 import org.medhub.routes.mapping.internal.JsonTree;
 import org.medhub.routes.mapping.internal.RecordMaker;
 import org.medhub.routes.mapping.internal.RuleEvaluator;
+import org.medhub.routes.mapping.internal.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -146,9 +143,7 @@ public final class OutboundRenderer {
                     + " per document; " + rows.size() + " records need output.wrapper");
         }
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
+            Document document = SecureXml.newDocument();
             Node parent = document;
             if (spec.output().wrapper() != null) {
                 parent = document.appendChild(element(document, spec, spec.output().wrapper()));
@@ -159,9 +154,7 @@ public final class OutboundRenderer {
                     place(document, spec, root, value.getKey(), text(value.getValue()));
                 }
             }
-            TransformerFactory transformers = TransformerFactory.newInstance();
-            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer transformer = transformers.newTransformer();
+            Transformer transformer = SecureXml.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, spec.charsetOrUtf8().name());
             transformer.setOutputProperty(OutputKeys.INDENT, spec.output().pretty() ? "yes" : "no");
             // the declaration written here: the JDK's would say standalone="no", or run the root onto its line
@@ -171,7 +164,7 @@ public final class OutboundRenderer {
                     + (spec.output().pretty() ? "\n" : "")).getBytes(spec.charsetOrUtf8()));
             transformer.transform(new DOMSource(document), new StreamResult(bytes));
             return bytes.toByteArray();
-        } catch (ParserConfigurationException | TransformerException e) {
+        } catch (TransformerException e) {
             throw new IllegalStateException("XML cannot be written: " + e.getMessage(), e);
         }
     }
