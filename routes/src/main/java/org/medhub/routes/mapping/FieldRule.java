@@ -1,9 +1,14 @@
 package org.medhub.routes.mapping;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -88,8 +93,44 @@ public record FieldRule(
      * without offset is placed in the zone; writing (outbound), a time is shown in the zone.
      *
      * @param pattern a {@link java.time.format.DateTimeFormatter} pattern; null for ISO-8601
+     * @param formatter the pattern built once, read {@link #strict strictly}; null when there is no pattern
+     * @param zoneId the zone built once; null when there is no zone
      */
-    public record DateFormat(String pattern, String zone) {}
+    public record DateFormat(String pattern, String zone, DateTimeFormatter formatter, ZoneId zoneId) {
+
+        /** @throws IllegalArgumentException or {@link java.time.DateTimeException} for a bad pattern or zone */
+        public DateFormat(String pattern, String zone) {
+            this(pattern, zone, pattern == null ? null : strict(pattern), zone == null ? null : ZoneId.of(zone));
+        }
+
+        /**
+         * A pattern read strictly (no 30 February), with year-of-era read as the proleptic year so that yyyy
+         * works.
+         */
+        public static DateTimeFormatter strict(String pattern) {
+            StringBuilder fixed = new StringBuilder();
+            boolean quoted = false;
+            for (char c : pattern.toCharArray()) {
+                if (c == '\'') {
+                    quoted = !quoted;
+                }
+                fixed.append(!quoted && c == 'y' && !pattern.contains("G") ? 'u' : c);
+            }
+            return DateTimeFormatter.ofPattern(fixed.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        }
+
+        // formatter and zoneId follow from pattern and zone, and DateTimeFormatter has no equals of its own
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DateFormat that && Objects.equals(pattern, that.pattern)
+                    && Objects.equals(zone, that.zone);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(pattern, zone);
+        }
+    }
 
     /** {@code { entity: Product, match: materialNumber, take: gtin }}: a value of a canonical record the hub knows. */
     public record Lookup(String entity, String match, String take) {}

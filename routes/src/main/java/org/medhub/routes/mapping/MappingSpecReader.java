@@ -775,16 +775,19 @@ public final class MappingSpecReader {
             in.problem(dateKey, "type", "must be a pattern, or a map with pattern and zone");
             return;
         }
+        // built here as the evaluator uses them, so a pattern that only fails strict reading is caught now
+        java.time.format.DateTimeFormatter formatter = null;
+        ZoneId zoneId = null;
         if (pattern != null) {
             try {
-                java.time.format.DateTimeFormatter.ofPattern(pattern);
+                formatter = FieldRule.DateFormat.strict(pattern);
             } catch (IllegalArgumentException e) {
                 in.problem(YamlKeys.join(dateKey, "pattern"), "date-pattern", "'" + pattern + "' is not a date pattern: " + e.getMessage());
             }
         }
         if (zone != null) {
             try {
-                ZoneId.of(zone);
+                zoneId = ZoneId.of(zone);
             } catch (DateTimeException e) {
                 in.problem(YamlKeys.join(dateKey, "zone"), "zone", "'" + zone + "' is not a time zone (e.g. Asia/Shanghai, +08:00, UTC)");
             }
@@ -793,7 +796,7 @@ public final class MappingSpecReader {
                 && type != FieldType.STRING) {
             in.problem(dateKey, "date-target", "a date rule fills a date or dateTime field, not a " + type.yamlName());
         }
-        rule.date(new FieldRule.DateFormat(pattern, zone));
+        rule.date(new FieldRule.DateFormat(pattern, zone, formatter, zoneId));
     }
 
     private void lookup(YamlKeys in, JsonNode node, String key, FieldRule.Builder rule) {

@@ -16,13 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +27,7 @@ import org.medhub.routes.mapping.internal.JsonSource;
 import org.medhub.routes.mapping.internal.JsonTree;
 import org.medhub.routes.mapping.internal.RecordMaker;
 import org.medhub.routes.mapping.internal.RuleEvaluator;
+import org.medhub.routes.mapping.internal.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -43,6 +40,10 @@ import org.w3c.dom.Node;
  * in XML, a column in CSV.
  */
 public final class OutboundRenderer {
+
+    // Jackson mappers are thread-safe once built; building one per render was the cost
+    private static final ObjectMapper PRETTY = mapper(true);
+    private static final ObjectMapper COMPACT = mapper(false);
 
     private final CanonicalLookup lookup;
 
@@ -83,8 +84,11 @@ public final class OutboundRenderer {
         RecordRule rule = spec.records().get(0);
         List<MappingViolation> violations = new ArrayList<>();
         List<Map<String, JsonNode>> rows = new ArrayList<>();
+        JsonSource source = null;
         for (int i = 0; i < records.size(); i++) {
-            JsonSource source = new JsonSource(new JsonTree(records.get(i), Map.of()));
+            JsonTree tree = new JsonTree(records.get(i), Map.of());
+            // one source's compiled paths serve every record
+            source = source == null ? new JsonSource(tree) : source.over(tree);
             RuleEvaluator evaluator = new RuleEvaluator(source, spec, lookup);
             RuleEvaluator.Scope scope = new RuleEvaluator.Scope("records[0]", i, violations);
             Map<String, JsonNode> row = new LinkedHashMap<>();
@@ -105,9 +109,13 @@ public final class OutboundRenderer {
         return rows;
     }
 
+    private static ObjectMapper mapper(boolean pretty) {
+        return JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .configure(SerializationFeature.INDENT_OUTPUT, pretty).build();
+    }
+
     private static byte[] json(MappingSpec spec, List<Map<String, JsonNode>> rows) {
-        ObjectMapper json = JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .configure(SerializationFeature.INDENT_OUTPUT, spec.output().pretty()).build();
+        ObjectMapper json = spec.output().pretty() ? PRETTY : COMPACT;
         List<ObjectNode> objects = new ArrayList<>();
         for (Map<String, JsonNode> row : rows) {
             ObjectNode object = json.createObjectNode();
@@ -135,9 +143,7 @@ public final class OutboundRenderer {
                     + " per document; " + rows.size() + " records need output.wrapper");
         }
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
+            Document document = SecureXml.newDocument();
             Node parent = document;
             if (spec.output().wrapper() != null) {
                 parent = document.appendChild(element(document, spec, spec.output().wrapper()));
@@ -148,9 +154,7 @@ public final class OutboundRenderer {
                     place(document, spec, root, value.getKey(), text(value.getValue()));
                 }
             }
-            TransformerFactory transformers = TransformerFactory.newInstance();
-            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer transformer = transformers.newTransformer();
+            Transformer transformer = SecureXml.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, spec.charsetOrUtf8().name());
             transformer.setOutputProperty(OutputKeys.INDENT, spec.output().pretty() ? "yes" : "no");
             // the declaration written here: the JDK's would say standalone="no", or run the root onto its line
@@ -160,7 +164,7 @@ public final class OutboundRenderer {
                     + (spec.output().pretty() ? "\n" : "")).getBytes(spec.charsetOrUtf8()));
             transformer.transform(new DOMSource(document), new StreamResult(bytes));
             return bytes.toByteArray();
-        } catch (ParserConfigurationException | TransformerException e) {
+        } catch (TransformerException e) {
             throw new IllegalStateException("XML cannot be written: " + e.getMessage(), e);
         }
     }

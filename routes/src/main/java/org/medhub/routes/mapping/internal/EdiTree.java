@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.medhub.routes.mapping.MappingException;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.mapping.MappingViolation;
@@ -46,12 +44,7 @@ final class EdiTree {
 
     static SourceDocument read(byte[] bytes, MappingSpec spec) {
         String text = Sources.text(bytes, spec.charsetOrUtf8(), spec.format().yamlName().toUpperCase(java.util.Locale.ROOT));
-        Document document;
-        try {
-            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        Document document = SecureXml.newDocument();
         List<MappingViolation> problems = new ArrayList<>();
         char decimalMark = '.';
         EDIInputFactory factory = EDIInputFactory.newFactory();

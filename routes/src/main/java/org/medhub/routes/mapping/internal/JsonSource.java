@@ -32,11 +32,25 @@ public final class JsonSource implements SourceDocument {
             .build();
 
     private final JsonTree tree;
-    private final Map<String, JsonPath> compiled = new HashMap<>();
-    private final Map<String, String> problems = new HashMap<>();
+    private final Map<String, JsonPath> compiled;
+    private final Map<String, String> problems;
 
     public JsonSource(JsonTree tree) {
+        this(tree, new HashMap<>(), new HashMap<>());
+    }
+
+    private JsonSource(JsonTree tree, Map<String, JsonPath> compiled, Map<String, String> problems) {
         this.tree = tree;
+        this.compiled = compiled;
+        this.problems = problems;
+    }
+
+    /**
+     * The same paths over another document, reusing the ones this source compiled: a path's validity does not
+     * depend on the document, and compiling each path once per record is wasted work. Not for use across threads.
+     */
+    public JsonSource over(JsonTree other) {
+        return new JsonSource(other, compiled, problems);
     }
 
     public JsonTree tree() {

@@ -375,7 +375,7 @@ public final class RuleEvaluator {
         FieldRule.DateFormat format = rule.date();
         TemporalAccessor parsed;
         try {
-            DateTimeFormatter formatter = format.pattern() == null ? ISO : strict(format.pattern());
+            DateTimeFormatter formatter = format.pattern() == null ? ISO : format.formatter();
             parsed = formatter.parseBest(value.text(), OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
         } catch (DateTimeException e) {
             scope.violation(field, "date", value.text(), value.location(), field + " '" + value.text() + "' (from "
@@ -383,7 +383,7 @@ public final class RuleEvaluator {
                             : "'" + format.pattern() + "'"));
             return Value.FAILED;
         }
-        ZoneId zone = format.zone() == null ? null : ZoneId.of(format.zone());
+        ZoneId zone = format.zoneId();
         String result;
         if (target == FieldType.DATE) {
             LocalDate date = parsed instanceof OffsetDateTime time
@@ -422,10 +422,10 @@ public final class RuleEvaluator {
         try {
             TemporalAccessor parsed = ISO.parseBest(value.text(), OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             if (parsed instanceof OffsetDateTime time && format.zone() != null) {
-                parsed = time.atZoneSameInstant(ZoneId.of(format.zone()));
+                parsed = time.atZoneSameInstant(format.zoneId());
             }
             String text = format.pattern() == null ? value.text()
-                    : DateTimeFormatter.ofPattern(format.pattern(), Locale.ROOT).format(parsed);
+                    : format.formatter().format(parsed);
             return value.with(NODES.textNode(text), "date '" + format.pattern() + "'"
                     + (format.zone() == null ? "" : " in " + format.zone()));
         } catch (DateTimeException e) {
@@ -433,19 +433,6 @@ public final class RuleEvaluator {
                     + "' cannot be written in the pattern '" + format.pattern() + "': " + e.getMessage());
             return Value.FAILED;
         }
-    }
-
-    /** A pattern read strictly (no 30 February), with year-of-era read as the proleptic year so that yyyy works. */
-    static DateTimeFormatter strict(String pattern) {
-        StringBuilder fixed = new StringBuilder();
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            fixed.append(!quoted && c == 'y' && !pattern.contains("G") ? 'u' : c);
-        }
-        return DateTimeFormatter.ofPattern(fixed.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private Optional<BigDecimal> number(JsonNode node) {

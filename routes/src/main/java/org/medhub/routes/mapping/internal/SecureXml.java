@@ -9,6 +9,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerFactory;
 import org.medhub.routes.mapping.MappingException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,7 +33,31 @@ public final class SecureXml {
     static final String COLUMN = "medhub.column";
     static final String DOCTYPE_REFUSED = "XML with a DOCTYPE is refused: DTDs and entities are never read";
 
+    // configured once: a factory is a service lookup to make, and safe to share once set up; each parse still
+    // takes its own parser or builder from it, as those are not thread-safe
+    private static final SAXParserFactory SAX = saxFactory();
+    private static final DocumentBuilderFactory DOM = domFactory();
+    private static final TransformerFactory TRANSFORMERS = transformerFactory();
+
     private SecureXml() {}
+
+    /** An empty namespace-aware DOM document to build into. */
+    public static Document newDocument() {
+        try {
+            return DOM.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("this Java's XML parser cannot be configured securely", e);
+        }
+    }
+
+    /** A transformer (for writing a DOM out) from the shared factory, with secure processing on. */
+    public static Transformer newTransformer() {
+        try {
+            return TRANSFORMERS.newTransformer();
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("XML cannot be written: " + e.getMessage(), e);
+        }
+    }
 
     /**
      * @param declared the charset the mapping declares, which overrides the document's own declaration; null to
@@ -39,7 +66,7 @@ public final class SecureXml {
      */
     public static Document parse(byte[] bytes, Charset declared, UnaryOperator<String> namespaces) {
         try {
-            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document document = newDocument();
             InputSource input = new InputSource(new ByteArrayInputStream(bytes));
             if (declared != null) {
                 input.setEncoding(declared.name());
@@ -62,17 +89,41 @@ public final class SecureXml {
         }
     }
 
-    private static SAXParser parser() throws ParserConfigurationException, SAXException {
-        SAXParserFactory factory = SAXParserFactory.newInstance();
+    private static SAXParserFactory saxFactory() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setValidating(false);
+            factory.setXIncludeAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return factory;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("this Java's XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static DocumentBuilderFactory domFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        factory.setValidating(false);
-        factory.setXIncludeAware(false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        SAXParser parser = factory.newSAXParser();
+        return factory;
+    }
+
+    private static TransformerFactory transformerFactory() {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory;
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("this Java's XML writer cannot be configured securely", e);
+        }
+    }
+
+    private static SAXParser parser() throws ParserConfigurationException, SAXException {
+        SAXParser parser = SAX.newSAXParser();
         parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return parser;

@@ -30,6 +30,12 @@ import org.w3c.dom.NodeList;
  */
 public final class XmlSource implements SourceDocument {
 
+    /*
+     * XPathFactory.newInstance() is a service lookup, too dear per document, and a factory is not thread-safe:
+     * one per thread. The XPath itself is made per document, since it carries that mapping's prefixes.
+     */
+    private static final ThreadLocal<XPathFactory> XPATHS = ThreadLocal.withInitial(XmlSource::xpathFactory);
+
     private final Document document;
     private final XPath xpath;
     private final char decimalMark;
@@ -55,13 +61,7 @@ public final class XmlSource implements SourceDocument {
 
     /** An XPath that knows {@code prefixes}; a prefix it does not know makes the expression fail to compile. */
     public static XPath newXPath(Map<String, String> prefixes) {
-        XPathFactory factory = XPathFactory.newInstance();
-        try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (XPathFactoryConfigurationException e) {
-            throw new IllegalStateException("this Java's XPath cannot be configured securely", e);
-        }
-        XPath xpath = factory.newXPath();
+        XPath xpath = XPATHS.get().newXPath();
         xpath.setNamespaceContext(new NamespaceContext() {
             @Override
             public String getNamespaceURI(String prefix) {
@@ -85,6 +85,16 @@ public final class XmlSource implements SourceDocument {
             }
         });
         return xpath;
+    }
+
+    private static XPathFactory xpathFactory() {
+        XPathFactory factory = XPathFactory.newInstance();
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (XPathFactoryConfigurationException e) {
+            throw new IllegalStateException("this Java's XPath cannot be configured securely", e);
+        }
+        return factory;
     }
 
     /** Why {@code expression} cannot be used with these prefixes, if it cannot. */
