@@ -37,7 +37,8 @@ public final class SecureXml {
     // takes its own parser or builder from it, as those are not thread-safe
     private static final SAXParserFactory SAX = saxFactory();
     private static final DocumentBuilderFactory DOM = domFactory();
-    private static final TransformerFactory TRANSFORMERS = transformerFactory();
+    // JAXP promises less for transformer factories, and outbound rendering runs on many threads: one each
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(SecureXml::transformerFactory);
 
     private SecureXml() {}
 
@@ -53,7 +54,7 @@ public final class SecureXml {
     /** A transformer (for writing a DOM out) from the shared factory, with secure processing on. */
     public static Transformer newTransformer() {
         try {
-            return TRANSFORMERS.newTransformer();
+            return TRANSFORMERS.get().newTransformer();
         } catch (TransformerConfigurationException e) {
             throw new IllegalStateException("XML cannot be written: " + e.getMessage(), e);
         }
