@@ -70,12 +70,6 @@ class DeliveryControls {
                 action.to.name(), action == Action.RETRY ? now : null,
                 action.name().toLowerCase() + " by " + actor + ": " + reason, action == Action.RETRY, now,
                 subscriber, messageId);
-        jdbc.update("""
-                update message m set status = case
-                    when exists (select 1 from delivery d where d.message_id = m.message_id and d.status in ('FAILED', 'STOPPED')) then 'FAILED'
-                    when exists (select 1 from delivery d where d.message_id = m.message_id and d.status in ('PENDING', 'RETRYING', 'HELD')) then 'PUBLISHED'
-                    else 'DELIVERED' end, updated_at = ?::timestamptz
-                where m.message_id = ?""", now, messageId);
         audit.record(actor, "delivery." + action.name().toLowerCase(), "message/" + messageId,
                 Map.of("subscriber", subscriber, "from", current.name(), "to", action.to.name(), "reason", reason));
         if (action == Action.SKIP) {

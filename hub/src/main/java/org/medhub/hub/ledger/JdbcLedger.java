@@ -16,7 +16,6 @@ import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.DeliveryOutcome;
-import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.DueRetry;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
@@ -27,28 +26,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger in PostgreSQL. {@code message} says where each message is, {@code message_stage} how it
- * got there, {@code delivery} where it is for each subscriber. Every method handles a whole batch
- * with a fixed number of statements, whatever its size: the arrays are unnested in SQL.
+ * The ledger in PostgreSQL. {@code message} says where each message was received, mapped and
+ * published, {@code message_stage} what else befell it (failures, duplicates, flags), {@code delivery}
+ * where it is for each subscriber. Every method handles a whole batch with a fixed number of
+ * statements, whatever its size: the arrays are unnested in SQL. Deliveries never rewrite the message
+ * row, so the pipeline and the deliveries of one message do not wait for each other; the
+ * {@code message_view} works out a message's status across its subscribers when it is read.
  */
 @Repository
 public class JdbcLedger implements Ledger {
-
-    /**
-     * A message's status follows from its deliveries: FAILED while one is failed or stopped,
-     * PUBLISHED while one is owed, DELIVERED when every one is done. One grouped pass over the
-     * batch's deliveries, in SQL, so that a delivery recorded before its publication still ends right.
-     */
-    private static final String REFRESH_STATUS = """
-            update message m set status = owed.status, updated_at = ?::timestamptz
-            from (select d.message_id, case
-                      when bool_or(d.status in ('FAILED', 'STOPPED')) then 'FAILED'
-                      when bool_or(d.status in ('PENDING', 'RETRYING', 'HELD')) then 'PUBLISHED'
-                      else 'DELIVERED' end as status
-                  from delivery d where d.message_id = any(?::varchar[]) group by d.message_id) owed
-            where m.message_id = owed.message_id and m.canonical_offset is not null
-              -- a row that keeps its status is not rewritten: no new tuple, no index churn
-              and m.status is distinct from owed.status""";
 
     private static final String INSERT_STAGES = """
             insert into message_stage (message_id, stage, subscriber, status, attempts, last_error,
@@ -79,7 +65,7 @@ public class JdbcLedger implements Ledger {
             return;
         }
         String now = now();
-        List<String> inserted = jdbc.queryForList("""
+        jdbc.update("""
                 insert into message (message_id, partner, message_type, entity, business_key, status, source_version,
                                      correlation_id, mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
                                      occurred_at, lineage, causation_id, received_at, updated_at)
@@ -89,9 +75,7 @@ public class JdbcLedger implements Ledger {
                             ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::bigint[], ?::timestamptz[],
                             ?::text[], ?::varchar[])
                      as x(m, p, t, e, k, sv, c, mi, mv, rt, rp, ro, oa, lin, cau)
-                on conflict (message_id) do nothing
-                returning message_id""", String.class, messageRowArgs(now, messages));
-        stages(inserted, messages, now, "RECEIVED", "MAPPED");
+                on conflict (message_id) do nothing""", messageRowArgs(now, messages));
     }
 
     @Override
@@ -163,8 +147,6 @@ public class JdbcLedger implements Ledger {
                 duplicates.add(a);
             }
         }
-        List<String> newIds = distinct.stream().map(a -> a.envelope().messageId()).filter(claimed::contains).toList();
-        stages(newIds, distinct, now, "RECEIVED", "MAPPED");
         countDuplicates(duplicates, now);
         return admissions;
     }
@@ -189,39 +171,18 @@ public class JdbcLedger implements Ledger {
             return;
         }
         String now = now();
-        String[] ids = batch.stream().map(Publication::messageId).toArray(String[]::new);
-        lockMessages(ids);
         jdbc.update("""
                 update message m set canonical_topic = x.t, canonical_partition = x.p, canonical_offset = x.o,
-                                     status = 'PUBLISHED', updated_at = ?::timestamptz
-                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, t, p, o)
+                                     subscribers = string_to_array(x.s, ','), status = 'PUBLISHED',
+                                     published_at = ?::timestamptz, updated_at = ?::timestamptz
+                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::text[]) as x(m, t, p, o, s)
                 where m.message_id = x.m""",
-                now, ids, column(batch, p -> p.canonical().topic(), String[]::new),
+                now, now, column(batch, Publication::messageId, String[]::new),
+                column(batch, p -> p.canonical().topic(), String[]::new),
                 column(batch, p -> p.canonical().partition(), Integer[]::new),
-                column(batch, p -> p.canonical().offset(), Long[]::new));
-        insertStages(now, batch.stream().map(p -> stageRow(p.messageId(), "PUBLISHED", "OK", null, p.canonical())).toList());
-        List<String[]> owed = new ArrayList<>();
-        for (Publication p : batch) {
-            p.subscribers().forEach(s -> owed.add(new String[] {p.messageId(), s}));
-        }
-        if (!owed.isEmpty()) {
-            jdbc.update("""
-                    insert into delivery (subscriber, message_id, business_key, canonical_topic, canonical_partition,
-                                          canonical_offset, status, first_at, last_at)
-                    select x.s, x.m, m.business_key, m.canonical_topic, m.canonical_partition, m.canonical_offset,
-                           'PENDING', ?::timestamptz, ?::timestamptz
-                    from unnest(?::varchar[], ?::varchar[]) as x(m, s) join message m on m.message_id = x.m
-                    on conflict (subscriber, message_id) do nothing""",
-                    now, now, owed.stream().map(o -> o[0]).toArray(String[]::new),
-                    owed.stream().map(o -> o[1]).toArray(String[]::new));
-        }
-        // Only a message whose delivery was recorded before its publication (a fast consumer) needs more than PUBLISHED.
-        List<String> deliveredEarly = jdbc.queryForList("""
-                select distinct message_id from delivery where message_id = any(?::varchar[]) and status <> 'PENDING'""",
-                String.class, (Object) ids);
-        if (!deliveredEarly.isEmpty()) {
-            jdbc.update(REFRESH_STATUS, now, deliveredEarly.toArray(String[]::new));
-        }
+                column(batch, p -> p.canonical().offset(), Long[]::new),
+                // partner ids have no commas (PartnerFileReader), and a text[] cannot be unnested by row
+                column(batch, p -> String.join(",", p.subscribers()), String[]::new));
     }
 
     @Override
@@ -248,14 +209,8 @@ public class JdbcLedger implements Ledger {
                 column(batch, r -> r.raw() == null ? null : r.raw().partition(), Integer[]::new),
                 column(batch, r -> r.raw() == null ? null : r.raw().offset(), Long[]::new),
                 column(batch, Rejection::reason, String[]::new));
-        List<Object[]> rows = new ArrayList<>();
-        for (Rejection r : named) {
-            if (r.stage() != org.medhub.routes.ledger.Stage.RECEIVED) {
-                rows.add(stageRow(r.messageId(), "RECEIVED", "OK", null, r.raw()));
-            }
-            rows.add(stageRow(r.messageId(), r.stage().name(), "FAILED", r.reason(), null));
-        }
-        insertStages(now, rows);
+        insertStages(now, named.stream().map(r -> stageRow(r.messageId(), r.stage().name(), "FAILED", r.reason(), null))
+                .toList());
     }
 
     @Override
@@ -286,8 +241,6 @@ public class JdbcLedger implements Ledger {
             return;
         }
         String now = now();
-        String[] ids = column(outcomes, DeliveryOutcome::messageId, String[]::new);
-        lockMessages(ids);
         jdbc.update("""
                 insert into delivery (subscriber, message_id, business_key, canonical_topic, canonical_partition,
                                       canonical_offset, status, attempts, http_status, last_error, next_attempt_at,
@@ -302,7 +255,8 @@ public class JdbcLedger implements Ledger {
                     envelope = case when excluded.status in ('RETRYING', 'HELD', 'FAILED', 'STOPPED')
                                     then coalesce(excluded.envelope, delivery.envelope) end,
                     last_at = excluded.last_at""",
-                subscriber, now, now, ids, column(outcomes, DeliveryOutcome::businessKey, String[]::new),
+                subscriber, now, now, column(outcomes, DeliveryOutcome::messageId, String[]::new),
+                column(outcomes, DeliveryOutcome::businessKey, String[]::new),
                 column(outcomes, o -> o.canonical() == null ? null : o.canonical().topic(), String[]::new),
                 column(outcomes, o -> o.canonical() == null ? null : o.canonical().partition(), Integer[]::new),
                 column(outcomes, o -> o.canonical() == null ? null : o.canonical().offset(), Long[]::new),
@@ -312,16 +266,6 @@ public class JdbcLedger implements Ledger {
                 column(outcomes, DeliveryOutcome::error, String[]::new),
                 column(outcomes, o -> o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(), String[]::new),
                 column(outcomes, o -> o.status().blocksItsKey() ? o.envelope() : null, byte[][]::new));
-        List<DeliveryOutcome> failed = outcomes.stream()
-                .filter(o -> o.status() == DeliveryStatus.FAILED || o.status() == DeliveryStatus.RETRYING).toList();
-        if (!failed.isEmpty()) {
-            jdbc.update("""
-                    update message m set last_error = x.err from unnest(?::varchar[], ?::text[]) as x(m, err)
-                    where m.message_id = x.m""",
-                    column(failed, DeliveryOutcome::messageId, String[]::new),
-                    column(failed, o -> subscriber + ": " + o.error(), String[]::new));
-        }
-        jdbc.update(REFRESH_STATUS, now, ids);
     }
 
     @Override
@@ -354,16 +298,6 @@ public class JdbcLedger implements Ledger {
                 now(), now(), subscriber, subscriber, businessKey, subscriber, businessKey);
     }
 
-    /**
-     * Every transaction that changes messages and their deliveries takes the message rows first, in
-     * one order: the mapping pipeline and the deliveries of the same messages then wait for each other
-     * instead of deadlocking.
-     */
-    private void lockMessages(String[] messageIds) {
-        jdbc.query("select 1 from message where message_id = any(?::varchar[]) order by message_id for update",
-                rs -> { }, (Object) messageIds);
-    }
-
     private Object[] messageRowArgs(String now, List<Admittance> messages) {
         return new Object[] {now, now,
             column(messages, a -> a.envelope().messageId(), String[]::new),
@@ -386,21 +320,6 @@ public class JdbcLedger implements Ledger {
 
     private static String occurredAt(Envelope envelope) {
         return envelope.occurredAt() == null ? null : envelope.occurredAt().toInstant().toString();
-    }
-
-    /** The RECEIVED (with its raw location) and MAPPED stages of the messages that were just recorded. */
-    private void stages(Collection<String> recorded, List<Admittance> messages, String now, String... stages) {
-        Set<String> ids = new HashSet<>(recorded);
-        List<Object[]> rows = new ArrayList<>();
-        for (Admittance a : messages) {
-            if (ids.contains(a.envelope().messageId())) {
-                for (String stage : stages) {
-                    rows.add(stageRow(a.envelope().messageId(), stage, "OK", null,
-                            stage.equals("RECEIVED") ? a.raw() : null));
-                }
-            }
-        }
-        insertStages(now, rows);
     }
 
     private static Object[] stageRow(String messageId, String stage, String status, String error, KafkaLocation at) {

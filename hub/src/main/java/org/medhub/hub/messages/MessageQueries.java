@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.medhub.hub.ledger.MessageStatusFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,12 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MessageQueries {
 
+    private static final List<String> STAGE_ORDER = List.of("RECEIVED", "MAPPED", "PUBLISHED", "OWNERSHIP", "DUPLICATE",
+            "DELIVERED");
+
     private static final String SUMMARY = """
-            select message_id, partner, message_type, entity, business_key, status, duplicates, last_error,
+            select message_id, partner, message_type, entity, business_key, current_status, duplicates, current_error,
                    mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
-                   canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, updated_at,
-                   lineage::text as lineage, causation_id
-            from message""";
+                   canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, published_at,
+                   updated_at, lineage::text as lineage, causation_id
+            from message_view""";
 
     private final JdbcTemplate jdbc;
 
@@ -34,27 +41,68 @@ class MessageQueries {
             return Optional.empty();
         }
         Map<String, Object> message = found.get(0);
-        List<Map<String, Object>> stages = new ArrayList<>(jdbc.query("""
+        List<Map<String, Object>> recorded = jdbc.query("""
                 select stage, subscriber, status, attempts, last_error, topic, kafka_partition, kafka_offset,
                        http_status, null as next_attempt_at, first_at, last_at
-                from message_stage where message_id = ?
-                order by first_at, case stage when 'RECEIVED' then 0 when 'MAPPED' then 1 when 'PUBLISHED' then 2
-                                              else 3 end""",
-                MessageQueries::stage, messageId));
-        // each subscriber's delivery is a stage of its own
+                from message_stage where message_id = ?""", MessageQueries::stage, messageId);
+        List<Map<String, Object>> stages = new ArrayList<>(passed(message, recorded));
+        stages.addAll(recorded);
+        stages.sort(Comparator.comparing((Map<String, Object> s) -> (Instant) s.get("firstAt"),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> STAGE_ORDER.indexOf((String) s.get("stage"))));
+        // each subscriber's delivery is a stage of its own, PENDING until it is tried
         stages.addAll(jdbc.query("""
                 select 'DELIVERED' as stage, subscriber, status, attempts, last_error, null as topic,
                        null as kafka_partition, null as kafka_offset, http_status, next_attempt_at, first_at, last_at
-                from delivery where message_id = ? order by subscriber""", MessageQueries::stage, messageId));
+                from delivery where message_id = ?
+                union all
+                select 'DELIVERED', owed.subscriber, 'PENDING', 0, null, null, null, null, null, null,
+                       m.published_at, m.published_at
+                from message m, unnest(m.subscribers) as owed(subscriber)
+                where m.message_id = ? and not exists (
+                    select 1 from delivery d where d.message_id = m.message_id and d.subscriber = owed.subscriber)
+                order by subscriber""", MessageQueries::stage, messageId, messageId));
         message.put("stages", stages);
         return Optional.of(message);
+    }
+
+    /**
+     * The stages the message row itself records (received, mapped, published), unless a failure or a
+     * later event of the same stage is recorded for it in {@code message_stage}.
+     */
+    private static List<Map<String, Object>> passed(Map<String, Object> message, List<Map<String, Object>> recorded) {
+        Set<Object> other = new HashSet<>();
+        recorded.forEach(s -> other.add(s.get("stage")));
+        List<Map<String, Object>> passed = new ArrayList<>();
+        Instant received = (Instant) message.get("receivedAt");
+        if (!other.contains("RECEIVED")) {
+            passed.add(passedStage("RECEIVED", message.get("raw"), received));
+        }
+        if (!other.contains("MAPPED") && message.containsKey("entity")) {
+            passed.add(passedStage("MAPPED", null, received));
+        }
+        if (!other.contains("PUBLISHED") && message.containsKey("canonical")) {
+            passed.add(passedStage("PUBLISHED", message.get("canonical"), (Instant) message.get("publishedAt")));
+        }
+        return passed;
+    }
+
+    private static Map<String, Object> passedStage(String stage, Object kafka, Instant at) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("stage", stage);
+        s.put("status", "OK");
+        s.put("attempts", 1);
+        putIfPresent(s, "kafka", kafka);
+        s.put("firstAt", at);
+        s.put("lastAt", at);
+        return s;
     }
 
     List<Map<String, Object>> find(MessageFilter filter) {
         StringBuilder sql = new StringBuilder(SUMMARY).append(" where true");
         List<Object> args = new ArrayList<>();
         filter.businessKey().ifPresent(v -> { sql.append(" and business_key = ?"); args.add(v); });
-        filter.status().ifPresent(v -> { sql.append(" and status = ?"); args.add(v); });
+        filter.status().ifPresent(v -> MessageStatusFilter.append(sql, args, v));
         filter.partner().ifPresent(v -> { sql.append(" and partner = ?"); args.add(v); });
         filter.entity().ifPresent(v -> { sql.append(" and entity = ?"); args.add(v); });
         sql.append(" order by received_at desc, message_id limit ?");
@@ -69,9 +117,9 @@ class MessageQueries {
         putIfPresent(m, "messageType", rs.getString("message_type"));
         putIfPresent(m, "entity", rs.getString("entity"));
         putIfPresent(m, "businessKey", rs.getString("business_key"));
-        m.put("status", rs.getString("status"));
+        m.put("status", rs.getString("current_status"));
         m.put("duplicates", rs.getInt("duplicates"));
-        putIfPresent(m, "lastError", rs.getString("last_error"));
+        putIfPresent(m, "lastError", rs.getString("current_error"));
         if (rs.getString("mapping_id") != null) {
             m.put("mapping", Map.of("id", rs.getString("mapping_id"), "version", rs.getInt("mapping_version")));
         }
@@ -87,6 +135,7 @@ class MessageQueries {
             }
         }
         m.put("receivedAt", instant(rs, "received_at"));
+        putIfPresent(m, "publishedAt", instant(rs, "published_at"));
         m.put("updatedAt", instant(rs, "updated_at"));
         return m;
     }

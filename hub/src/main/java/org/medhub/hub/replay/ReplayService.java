@@ -15,6 +15,7 @@ import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.ledger.MessageStatusFilter;
 import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.inbound.RecordRejectedException;
@@ -61,9 +62,9 @@ class ReplayService implements AutoCloseable {
     /** The messages a request means, oldest first. */
     List<Map<String, Object>> select(ReplayRequest request) {
         StringBuilder sql = new StringBuilder("""
-                select message_id, partner, message_type, entity, business_key, status, raw_topic, raw_partition,
-                       raw_offset, canonical_topic, canonical_partition, canonical_offset
-                from message where true""");
+                select message_id, partner, message_type, entity, business_key, current_status as status, raw_topic,
+                       raw_partition, raw_offset, canonical_topic, canonical_partition, canonical_offset
+                from message_view where true""");
         List<Object> args = new ArrayList<>();
         if (request.messageIds() != null && !request.messageIds().isEmpty()) {
             sql.append(" and message_id = any(?::varchar[])");
@@ -71,7 +72,9 @@ class ReplayService implements AutoCloseable {
         }
         add(sql, args, "partner", request.partner());
         add(sql, args, "entity", request.entity());
-        add(sql, args, "status", request.status());
+        if (request.status() != null) {
+            MessageStatusFilter.append(sql, args, request.status());
+        }
         add(sql, args, "business_key", request.businessKey());
         if (request.receivedFrom() != null) {
             sql.append(" and received_at >= ?::timestamptz");
