@@ -66,9 +66,10 @@ public abstract class HubIntegrationTest {
     @BeforeEach
     void resetErp() {
         erp.resetAll();
-        // the WMS subscriber accepts everything unless a test says otherwise
+        // the WMS, QA and archive subscribers accept everything unless a test says otherwise
         erp.stubFor(post(urlPathMatching("/wms/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
         erp.stubFor(post(urlPathMatching("/qa/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
+        erp.stubFor(post(urlPathMatching("/archive/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Stable message ids. The same input always gives the same id, so a record sent twice is
@@ -29,6 +30,11 @@ public final class MessageIds {
     /** For bytes that never became a canonical record (they failed before or during mapping). */
     public static String fromRaw(String source, String messageType, byte[] raw) {
         return hash(source, messageType, "raw", HexFormat.of().formatHex(sha256(raw)));
+    }
+
+    /** For a set of messages sent together: the same messages in the same order give the same id. */
+    public static String ofBatch(List<String> messageIds) {
+        return hash(messageIds.toArray(String[]::new));
     }
 
     private static String hash(String... parts) {

@@ -243,7 +243,7 @@ public final class PartnerFileReader {
                 in.problem(path, "type", "must be a map with entity, url and resilience");
                 continue;
             }
-            in.onlyKeys(node, path, Set.of("entity", "url", "resilience", "mapping"));
+            in.onlyKeys(node, path, Set.of("entity", "url", "resilience", "mapping", "batch"));
             String entity = in.text(node, path, "entity", true);
             if (entity != null && DataDictionary.standard().entity(entity).isEmpty()) {
                 in.problem(path + ".entity", "dictionary-entity", "'" + entity + "' is not an entity of the data dictionary");
@@ -255,7 +255,14 @@ public final class PartnerFileReader {
                         + "' is not a configured profile (resilience4j.retry.instances): " + resilienceProfiles);
             }
             MappingSpec outbound = outbound(in, node, path, entity, file, fileProblems);
-            subscriptions.add(new Subscription(partnerId, entity, url, resilience, outbound));
+            int batch = node.has("batch") ? in.integer(node, path, "batch", true, 1) : 1;
+            if (batch > Subscription.MAX_BATCH) {
+                in.problem(path + ".batch", "maximum", "must be at most " + Subscription.MAX_BATCH);
+            } else if (batch > 1 && outbound != null) {
+                in.problem(path + ".batch", "batch-canonical-only", "a batch is a JSON array of canonical envelopes;"
+                        + " a subscription with an outbound mapping gets one record per request");
+            }
+            subscriptions.add(new Subscription(partnerId, entity, url, resilience, outbound, batch));
         }
         return subscriptions;
     }

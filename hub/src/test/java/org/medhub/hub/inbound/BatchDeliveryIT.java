@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,6 +89,8 @@ class BatchDeliveryIT extends HubIntegrationTest {
         JsonNode delivered = deliveryStage(message(messageId));
         assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
         assertThat(delivered.get("httpStatus").asInt()).isEqualTo(201);
+        assertThat(listed("DELIVERED")).contains(messageId);
+        assertThat(listed("PUBLISHED")).doesNotContain(messageId);
         erp.verify(2, postRequestedFor(urlEqualTo(ERP_PATH)).withHeader("Idempotency-Key", equalTo(messageId)));
     }
 
@@ -105,6 +108,8 @@ class BatchDeliveryIT extends HubIntegrationTest {
         JsonNode delivery = deliveryStage(ledger);
         assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+        assertThat(listed("FAILED")).as("a failed delivery fails its message").contains(messageId);
+        assertThat(listed("DELIVERED")).doesNotContain(messageId);
         assertThat(ledger.get("canonical").get("topic").asText()).isEqualTo("medhub.canonical.batch");
         JsonNode letter = deadLetter(messageId);
         assertThat(letter).as("the dead letter of " + messageId).isNotNull();
@@ -113,13 +118,19 @@ class BatchDeliveryIT extends HubIntegrationTest {
         assertThat(letter.get("bytes").asText()).isNotEmpty();
     }
 
+    private List<String> listed(String status) {
+        return json(get("/api/messages?status=" + status + "&partner=" + ACME + "&limit=500", "admin", ADMIN_PASSWORD))
+                .get("messages").findValuesAsText("messageId");
+    }
+
+    /** The ERP's delivery: the other subscribers have theirs. */
     private static JsonNode deliveryStage(JsonNode message) {
         for (JsonNode stage : message.get("stages")) {
-            if (stage.get("stage").asText().equals("DELIVERED")) {
+            if (stage.get("stage").asText().equals("DELIVERED") && stage.path("subscriber").asText().equals("erp")) {
                 return stage;
             }
         }
-        throw new AssertionError("no delivery stage in " + message);
+        throw new AssertionError("no delivery to the ERP in " + message);
     }
 
     private long canonicalRecordsWithKey(String businessKey) {

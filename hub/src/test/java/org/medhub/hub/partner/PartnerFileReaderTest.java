@@ -100,6 +100,46 @@ class PartnerFileReaderTest {
     }
 
     @Test
+    void readsABatchedSubscriptionAndRefusesABatchTooLargeOrWithAnOutboundMapping() throws Exception {
+        Path partners = Files.createDirectories(dir.resolve("config/partners"));
+        Files.writeString(Files.createDirectories(dir.resolve("config/mappings")).resolve("erp-csv.yml"), """
+                id: erp-csv
+                version: 1
+                direction: outbound
+                format: csv
+                entity: Batch
+                fields: { 批号: $.lot }
+                """);
+        Files.writeString(partners.resolve("erp.yml"), """
+                id: erp
+                kind: ERP
+                subscriptions:
+                  - entity: Batch
+                    url: simulator:erp/api/batches
+                    resilience: erp-delivery
+                    batch: 200
+                """);
+        assertThat(PartnerRegistry.load(partners, reader).partner("erp").orElseThrow().subscriptions().get(0).batch())
+                .isEqualTo(200);
+
+        Files.writeString(partners.resolve("erp.yml"), """
+                id: erp
+                kind: ERP
+                subscriptions:
+                  - { entity: Batch, url: simulator:erp/a, resilience: erp-delivery, batch: 1001 }
+                  - { entity: Batch, url: simulator:erp/b, resilience: erp-delivery, batch: 0 }
+                  - { entity: Batch, url: simulator:erp/c, resilience: erp-delivery, batch: 50, mapping: erp-csv }
+                """);
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(partners, reader));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::key, ConfigProblem::rule).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("subscriptions[0].batch", "maximum"),
+                org.assertj.core.groups.Tuple.tuple("subscriptions[1].batch", "minimum"),
+                org.assertj.core.groups.Tuple.tuple("subscriptions[2].batch", "batch-canonical-only"));
+    }
+
+    @Test
     void refusesAMappingOfAFieldTheEntityDoesNotHave() throws Exception {
         write("acme.yml", """
                 id: acme

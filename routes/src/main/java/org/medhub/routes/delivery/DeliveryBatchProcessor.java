@@ -2,6 +2,7 @@ package org.medhub.routes.delivery;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a batch of canonical envelopes to one subscriber. Messages of one business key go in
- * order, one after the other; different keys go in parallel. A message that fails holds the later
+ * order, one after the other; different keys go in parallel, or together in one request to a
+ * subscription that takes batches. A message that fails holds the later
  * messages of its key (they wait in the ledger, in order) and nothing else: the batch ends, its
  * offsets are committed, and the retry worker takes the key from there.
  */
@@ -70,22 +72,62 @@ public class DeliveryBatchProcessor implements Processor {
 
     private List<DeliveryOutcome> deliver(String subscriber, Collection<DeliveryItem> candidates) {
         Set<String> settled = ledger.settledFor(subscriber, candidates.stream().map(i -> i.envelope().messageId()).toList());
+        List<DeliveryItem> owed = candidates.stream().filter(i -> !settled.contains(i.envelope().messageId())).toList();
+        Set<String> blocked = ledger.blockedKeys(subscriber, owed.stream().map(i -> i.envelope().businessKey()).toList());
+        Map<String, List<DeliveryItem>> byEntity = new LinkedHashMap<>();
+        owed.forEach(i -> byEntity.computeIfAbsent(i.envelope().entity(), e -> new ArrayList<>()).add(i));
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        byEntity.forEach((entity, items) -> subscription(subscriber, entity).ifPresent(subscription ->
+                outcomes.addAll(subscription.batched() ? inBatches(subscription, items, blocked)
+                        : keyByKey(subscription, items, blocked))));
+        return outcomes;
+    }
+
+    /** One key after the other within a key, different keys in parallel: a request per record. */
+    private List<DeliveryOutcome> keyByKey(Subscription subscription, List<DeliveryItem> items, Set<String> blocked) {
         Map<String, List<DeliveryItem>> byKey = new LinkedHashMap<>();
-        candidates.stream().filter(i -> !settled.contains(i.envelope().messageId()))
-                .forEach(i -> byKey.computeIfAbsent(i.envelope().businessKey(), k -> new ArrayList<>()).add(i));
-        Set<String> blocked = ledger.blockedKeys(subscriber, byKey.keySet());
+        items.forEach(i -> byKey.computeIfAbsent(i.envelope().businessKey(), k -> new ArrayList<>()).add(i));
         List<CompletableFuture<List<DeliveryOutcome>>> keys = new ArrayList<>();
         for (Map.Entry<String, List<DeliveryItem>> key : byKey.entrySet()) {
-            Optional<Subscription> subscription = subscription(subscriber, key.getValue().get(0).envelope().entity());
-            if (subscription.isEmpty()) {
-                continue;
-            }
             boolean wait = blocked.contains(key.getKey());
-            keys.add(CompletableFuture.supplyAsync(() -> deliverInOrder(subscription.get(), key.getValue(), wait),
-                    gateway.policy(subscription.get()).workers()));
+            keys.add(CompletableFuture.supplyAsync(() -> deliverInOrder(subscription, key.getValue(), wait),
+                    gateway.policy(subscription).workers()));
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         keys.forEach(key -> outcomes.addAll(key.join()));
+        return outcomes;
+    }
+
+    /**
+     * Requests of up to the subscription's batch size, in the order of the topic. When one fails, the
+     * later messages of its keys wait behind it, and the other keys go on in the next requests.
+     */
+    private List<DeliveryOutcome> inBatches(Subscription subscription, List<DeliveryItem> items, Set<String> blocked) {
+        Set<String> waiting = new HashSet<>(blocked);
+        List<DeliveryOutcome> outcomes = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += subscription.batch()) {
+            List<DeliveryItem> send = new ArrayList<>();
+            for (DeliveryItem item : items.subList(from, Math.min(items.size(), from + subscription.batch()))) {
+                if (waiting.contains(item.envelope().businessKey())) {
+                    outcomes.add(held(item));
+                } else {
+                    send.add(item);
+                }
+            }
+            if (send.isEmpty()) {
+                continue;
+            }
+            List<DeliveryOutcome> sent = gateway.attemptAll(subscription, send);
+            for (int i = 0; i < send.size(); i++) {
+                DeliveryOutcome outcome = sent.get(i);
+                if (outcome.status() == DeliveryStatus.DELIVERED) {
+                    outcomes.add(outcome);
+                } else {
+                    // the first of a key is retried alone; the rest of its key wait behind it, as one by one
+                    outcomes.add(waiting.add(outcome.businessKey()) ? outcome : held(send.get(i)));
+                }
+            }
+        }
         return outcomes;
     }
 
@@ -102,8 +144,7 @@ public class DeliveryBatchProcessor implements Processor {
         List<DeliveryOutcome> outcomes = new ArrayList<>(messages.size());
         for (DeliveryItem item : messages) {
             if (wait) {
-                outcomes.add(item.outcome(DeliveryStatus.HELD, 0, null, "waits behind an earlier message of "
-                        + item.envelope().businessKey(), null));
+                outcomes.add(held(item));
                 continue;
             }
             DeliveryOutcome outcome = gateway.attempt(subscription, item, 0);
@@ -111,6 +152,11 @@ public class DeliveryBatchProcessor implements Processor {
             wait = outcome.status() != DeliveryStatus.DELIVERED;
         }
         return outcomes;
+    }
+
+    private static DeliveryOutcome held(DeliveryItem item) {
+        return item.outcome(DeliveryStatus.HELD, 0, null, "waits behind an earlier message of "
+                + item.envelope().businessKey(), null);
     }
 
     private Optional<Subscription> subscription(String subscriber, String entity) {

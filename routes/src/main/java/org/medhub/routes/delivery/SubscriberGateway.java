@@ -1,7 +1,10 @@
 package org.medhub.routes.delivery;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.util.List;
+import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.connectors.http.DeliveryFailedException;
 import org.medhub.connectors.http.DeliveryRequest;
 import org.medhub.connectors.http.HttpDelivery;
@@ -57,12 +60,39 @@ public class SubscriberGateway {
         }
     }
 
-    /** The canonical envelope as it is, or the record in the subscriber's own format. */
+    /**
+     * Tries a batched subscription's records once, in one request: a JSON array of envelopes in their
+     * order. They succeed or fail together. The Idempotency-Key names this set of messages; a set put
+     * together differently after a restart has another, so the subscriber deduplicates by each
+     * envelope's {@code messageId}.
+     */
+    public List<DeliveryOutcome> attemptAll(Subscription subscription, List<DeliveryItem> items) {
+        DeliveryPolicy policy = policy(subscription);
+        String key = "batch-" + MessageIds.ofBatch(items.stream().map(i -> i.envelope().messageId()).toList());
+        DeliveryRequest request = new DeliveryRequest(subscription.url(),
+                array(items.stream().map(DeliveryItem::bytes).toList()), "application/json", key);
+        try {
+            int status = policy.breaker().executeSupplier(() -> http.send(request));
+            return items.stream().map(i -> i.outcome(DeliveryStatus.DELIVERED, 1, status, null, null)).toList();
+        } catch (CallNotPermittedException e) {
+            return items.stream().map(i -> retryOrFail(policy, i, 0, "circuit open: " + subscription.subscriber()
+                    + " failed too often lately; not called", true)).toList();
+        } catch (DeliveryFailedException e) {
+            String error = e.getMessage() + " (in a batch of " + items.size() + ")";
+            return items.stream().map(i -> retryOrFail(policy, i, 1, error, e.retryable())).toList();
+        }
+    }
+
+    /**
+     * The canonical envelope as it is (in an array of one for a batched subscription), or the record in
+     * the subscriber's own format.
+     */
     private DeliveryRequest request(Subscription subscription, DeliveryItem item) {
         String key = item.envelope().messageId();
         MappingSpec mapping = subscription.mapping();
         if (mapping == null) {
-            return new DeliveryRequest(subscription.url(), item.bytes(), "application/json", key);
+            byte[] body = subscription.batched() ? array(List.of(item.bytes())) : item.bytes();
+            return new DeliveryRequest(subscription.url(), body, "application/json", key);
         }
         byte[] body = renderer.render(mapping, item.envelope().payload());
         String type = switch (mapping.format()) {
@@ -71,6 +101,19 @@ public class SubscriberGateway {
             default -> "application/json";
         };
         return new DeliveryRequest(subscription.url(), body, type + "; charset=" + mapping.charsetOrUtf8().name(), key);
+    }
+
+    private static byte[] array(List<byte[]> envelopes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(envelopes.stream().mapToInt(e -> e.length + 1).sum() + 2);
+        body.write('[');
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(envelopes.get(i));
+        }
+        body.write(']');
+        return body.toByteArray();
     }
 
     private DeliveryOutcome retryOrFail(DeliveryPolicy policy, DeliveryItem item, int attempts, String error,

@@ -2,7 +2,10 @@ package org.medhub.routes.ledger;
 
 /** Where a message is for one subscriber. */
 public enum DeliveryStatus {
-    /** Owed, not yet tried. */
+    /**
+     * Owed, not yet tried. No row is written for it: the ledger shows it for the subscribers the message
+     * was published to that have no delivery yet (rows written before V9 may still hold it).
+     */
     PENDING,
     /** The subscriber accepted it. */
     DELIVERED,
