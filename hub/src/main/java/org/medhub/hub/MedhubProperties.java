@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.medhub.routes.pipeline.BatchConsumers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -56,20 +57,32 @@ public record MedhubProperties(
     /**
      * @param timeout for one HTTP delivery attempt
      * @param retryPeriod how often the retry worker looks for messages whose time has come
+     * @param retryLease how long a message the retry worker took stays its own: no other instance tries it
+     *     meanwhile, and when the instance dies mid-try, the message waits this long before it is tried again
      */
     public record Delivery(
             @NotNull @DefaultValue("10s") Duration timeout,
-            @NotNull @DefaultValue("200ms") Duration retryPeriod) {}
+            @NotNull @DefaultValue("200ms") Duration retryPeriod,
+            @NotNull @DefaultValue("2m") Duration retryLease) {}
 
     /**
      * @param maxBatch records one mapping or delivery batch takes from Kafka at most
      * @param linger how long the producer waits to fill a batch: a little latency buys a lot of throughput
      * @param batchInterval how long a consumer gathers records before it hands on an incomplete batch
+     * @param consumers Kafka consumers per mapping pipeline and per subscription, each with partitions
+     *     of its own; more than a topic's partitions would idle. More helps where cores are spare: on two
+     *     shared cores three consumers made the batches slower, not faster (docs/benchmarks.md)
      */
     public record Pipeline(
             @Min(1) @DefaultValue("500") int maxBatch,
             @NotNull @DefaultValue("5ms") Duration linger,
-            @NotNull @DefaultValue("50ms") Duration batchInterval) {}
+            @NotNull @DefaultValue("10ms") Duration batchInterval,
+            @Min(1) @DefaultValue("1") int consumers) {
+
+        public BatchConsumers batchConsumers() {
+            return new BatchConsumers(maxBatch, batchInterval, consumers);
+        }
+    }
 
     /** What the hub does when a system changes a field another system owns (the dictionary says who owns what). */
     public enum Ownership {

@@ -96,7 +96,7 @@ class RoutesConfiguration {
     MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, CanonicalPublisher publisher, Ledger ledger,
             KafkaWriter kafka, Clock clock, MedhubProperties properties) {
         return new MappingPipelineTemplate(new RawBatchProcessor(mapping, publisher, ledger, kafka, clock),
-                properties.pipeline().maxBatch(), properties.pipeline().batchInterval());
+                properties.pipeline().batchConsumers());
     }
 
     @Bean
@@ -128,13 +128,14 @@ class RoutesConfiguration {
     DeliveryRouteTemplate deliveryRouteTemplate(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
             DeadLetterWriter deadLetters, MedhubProperties properties) {
         return new DeliveryRouteTemplate(new DeliveryBatchProcessor(partners, ledger, gateway, deadLetters),
-                properties.pipeline().maxBatch(), properties.pipeline().batchInterval());
+                properties.pipeline().batchConsumers());
     }
 
     @Bean
     DeliveryRetryRoute deliveryRetryRoute(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
             DeadLetterWriter deadLetters, MedhubProperties properties) {
-        return new DeliveryRetryRoute(partners, ledger, gateway, deadLetters, properties.delivery().retryPeriod());
+        return new DeliveryRetryRoute(partners, ledger, gateway, deadLetters,
+                properties.delivery().retryPeriod(), properties.delivery().retryLease());
     }
 
     @Bean

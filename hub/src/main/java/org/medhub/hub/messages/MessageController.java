@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.medhub.hub.problem.Problems;
+import org.medhub.routes.pipeline.UntilDone;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where each message is, for operators. */
+/** Where each message is, and which pipeline steps are stuck, for operators. */
 @RestController
 class MessageController {
 
@@ -24,6 +25,12 @@ class MessageController {
 
     MessageController(MessageQueries queries) {
         this.queries = queries;
+    }
+
+    /** The batch steps failing right now: a partition that waits for the database or Kafka to come back, and why. */
+    @GetMapping("/api/pipeline/stalls")
+    Map<String, List<UntilDone.Stall>> stalls() {
+        return Map.of("stalls", UntilDone.stalls());
     }
 
     @GetMapping("/api/messages/{messageId}")

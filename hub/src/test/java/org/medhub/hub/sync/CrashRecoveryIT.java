@@ -145,7 +145,9 @@ class CrashRecoveryIT {
                 "--resilience4j.retry.instances.erp-delivery.wait-duration=200ms",
                 "--resilience4j.retry.instances.erp-delivery.exponential-max-wait-duration=1s",
                 "--resilience4j.retry.instances.erp-delivery.max-attempts=1000",
-                "--resilience4j.circuitbreaker.instances.erp-delivery.minimum-number-of-calls=1000");
+                "--resilience4j.circuitbreaker.instances.erp-delivery.minimum-number-of-calls=1000",
+                // killed while the retry worker holds the message, the restarted hub waits out the lease first
+                "--medhub.delivery.retry-lease=5s");
         builder.environment().put("CRASH_ACME_SECRET", SECRET);
         builder.redirectErrorStream(true);
         hub = builder.start();

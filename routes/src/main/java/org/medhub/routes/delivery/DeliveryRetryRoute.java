@@ -25,21 +25,22 @@ import org.medhub.routes.partner.Subscription;
 public class DeliveryRetryRoute extends RouteBuilder {
 
     static final int CLAIM = 100;
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final PartnerDirectory partners;
     private final Ledger ledger;
     private final SubscriberGateway gateway;
     private final DeadLetterWriter deadLetters;
     private final Duration period;
+    private final Duration lease;
 
     public DeliveryRetryRoute(PartnerDirectory partners, Ledger ledger, SubscriberGateway gateway,
-            DeadLetterWriter deadLetters, Duration period) {
+            DeadLetterWriter deadLetters, Duration period, Duration lease) {
         this.partners = partners;
         this.ledger = ledger;
         this.gateway = gateway;
         this.deadLetters = deadLetters;
         this.period = period;
+        this.lease = lease;
     }
 
     @Override
@@ -50,7 +51,7 @@ public class DeliveryRetryRoute extends RouteBuilder {
     }
 
     void retryDue() {
-        List<DueRetry> due = ledger.claimDueRetries(CLAIM, LEASE);
+        List<DueRetry> due = ledger.claimDueRetries(CLAIM, lease);
         Map<String, List<CompletableFuture<DeliveryOutcome>>> bySubscriber = new LinkedHashMap<>();
         for (DueRetry retry : due) {
             Envelope envelope = CanonicalJson.fromBytes(retry.envelope(), Envelope.class);

@@ -15,13 +15,11 @@ public class DeliveryRouteTemplate extends RouteBuilder {
     public static final String TOPIC = "topic";
 
     private final DeliveryBatchProcessor batches;
-    private final int maxBatch;
-    private final java.time.Duration batchInterval;
+    private final BatchConsumers consumers;
 
-    public DeliveryRouteTemplate(DeliveryBatchProcessor batches, int maxBatch, java.time.Duration batchInterval) {
+    public DeliveryRouteTemplate(DeliveryBatchProcessor batches, BatchConsumers consumers) {
         this.batches = batches;
-        this.maxBatch = maxBatch;
-        this.batchInterval = batchInterval;
+        this.consumers = consumers;
     }
 
     @Override
@@ -29,7 +27,7 @@ public class DeliveryRouteTemplate extends RouteBuilder {
         routeTemplate(TEMPLATE)
                 .templateParameter(SUBSCRIBER, null, "id of the subscribing partner")
                 .templateParameter(TOPIC, null, "canonical topic to deliver from")
-                .from(BatchConsumers.uri("{{" + TOPIC + "}}", "medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}", maxBatch, batchInterval))
+                .from(consumers.uri("{{" + TOPIC + "}}", "medhub.delivery.{{" + SUBSCRIBER + "}}.{{" + TOPIC + "}}"))
                 .setProperty(MedhubHeaders.SUBSCRIBER, constant("{{" + SUBSCRIBER + "}}"))
                 .process(batches);
     }

@@ -25,6 +25,7 @@ public class KafkaWriter {
     public List<KafkaLocation> writeAll(List<ProducerRecord<String, byte[]>> records) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         records.forEach(record -> acks.add(producer.send(record)));
+        producer.flush(); // the batch is whole: waiting out the linger would only add latency
         List<KafkaLocation> locations = new ArrayList<>(records.size());
         try {
             for (Future<RecordMetadata> ack : acks) {

@@ -12,20 +12,18 @@ public class MappingPipelineTemplate extends RouteBuilder {
     public static final String PARTNER = "partner";
 
     private final RawBatchProcessor batches;
-    private final int maxBatch;
-    private final java.time.Duration batchInterval;
+    private final BatchConsumers consumers;
 
-    public MappingPipelineTemplate(RawBatchProcessor batches, int maxBatch, java.time.Duration batchInterval) {
+    public MappingPipelineTemplate(RawBatchProcessor batches, BatchConsumers consumers) {
         this.batches = batches;
-        this.maxBatch = maxBatch;
-        this.batchInterval = batchInterval;
+        this.consumers = consumers;
     }
 
     @Override
     public void configure() {
         routeTemplate(TEMPLATE)
                 .templateParameter(PARTNER, null, "id of the sending partner")
-                .from(BatchConsumers.uri("medhub.raw.{{" + PARTNER + "}}", "medhub.mapping.{{" + PARTNER + "}}", maxBatch, batchInterval))
+                .from(consumers.uri("medhub.raw.{{" + PARTNER + "}}", "medhub.mapping.{{" + PARTNER + "}}"))
                 .process(batches);
     }
 
