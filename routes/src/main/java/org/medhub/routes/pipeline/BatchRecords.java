@@ -1,11 +1,16 @@
 package org.medhub.routes.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.medhub.routes.ledger.KafkaLocation;
 
 /** Reading the records of a batch that Camel's Kafka consumer delivers as one exchange. */
@@ -31,16 +36,25 @@ public final class BatchRecords {
         return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value == null ? null : value.toString();
     }
 
-    /** Commits the batch's offsets: only after everything it caused is durable. */
+    /**
+     * Commits the batch's offsets, every partition's in one request, only after everything the batch
+     * caused is durable. Camel's own commit of a record commits that record's partition alone, so a
+     * batch that read several partitions would leave all but one to be read again after a restart.
+     */
     public static void commit(List<Exchange> records) {
         if (records.isEmpty()) {
             return;
         }
-        KafkaManualCommit commit = records.get(records.size() - 1).getMessage()
-                .getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-        if (commit == null) {
+        if (!(records.get(0).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit commit)) {
             throw new IllegalStateException("the Kafka consumer offers no manual commit: allowManualCommit must be true");
         }
-        commit.commit();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (Exchange record : records) {
+            KafkaLocation read = location(record.getMessage());
+            next.merge(new TopicPartition(read.topic(), read.partition()), new OffsetAndMetadata(read.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        // Camel hands the batch over on the thread that polls, the only one that may use its consumer
+        commit.getConsumer().commitSync(next, Duration.ofMillis(commit.getCommitTimeout()));
     }
 }
