@@ -167,7 +167,7 @@ public final class RecordValidator {
             out.add(new Violation(path, "reference", value.asText(), expected));
             return;
         }
-        List<String> placeholders = BusinessKey.placeholders(key.format());
+        List<String> placeholders = key.written();
         List<Violation> partViolations = new ArrayList<>();
         for (int i = 0; i < placeholders.size(); i++) {
             FieldDefinition keyField = target.fields().get(placeholders.get(i));

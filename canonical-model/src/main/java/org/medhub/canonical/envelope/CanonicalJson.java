@@ -45,6 +45,15 @@ public final class CanonicalJson {
         }
     }
 
+    /** The same JSON as {@link #toBytes}, as text: for a database column, without encoding and decoding UTF-8. */
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static <T> T fromBytes(byte[] json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

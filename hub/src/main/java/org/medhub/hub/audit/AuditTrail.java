@@ -47,7 +47,7 @@ public class AuditTrail {
         long sequence = head.isEmpty() ? 1 : ((Number) head.get(0).get("sequence")).longValue() + 1;
         String previous = head.isEmpty() ? GENESIS : (String) head.get(0).get("hash");
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
-        String detailJson = new String(CanonicalJson.toBytes(detail), StandardCharsets.UTF_8);
+        String detailJson = CanonicalJson.toText(detail);
         AuditEvent event = new AuditEvent(sequence, at, actor, action, subject, detailJson, previous,
                 hash(sequence, at, actor, action, subject, detailJson, previous));
         jdbc.update("""

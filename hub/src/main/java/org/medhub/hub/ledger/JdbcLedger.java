@@ -314,7 +314,7 @@ public class JdbcLedger implements Ledger {
             column(messages, a -> a.raw() == null ? null : a.raw().offset(), Long[]::new),
             column(messages, a -> occurredAt(a.envelope()), String[]::new),
             column(messages, a -> a.lineage() == null || a.lineage().isEmpty() ? null
-                    : new String(CanonicalJson.toBytes(a.lineage()), java.nio.charset.StandardCharsets.UTF_8), String[]::new),
+                    : CanonicalJson.toText(a.lineage()), String[]::new),
             column(messages, a -> a.envelope().causationId(), String[]::new)};
     }
 
