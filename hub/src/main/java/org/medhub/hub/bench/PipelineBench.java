@@ -41,13 +41,23 @@ import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.hub.MedhubApplication;
 import org.medhub.hub.embedded.EmbeddedEngines;
+import org.medhub.routes.inbound.MappedMessage;
+import org.medhub.routes.inbound.RecordMapping;
+import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.ledger.KafkaLocation;
+import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Publication;
+import org.medhub.routes.sync.RecordSync;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code medhub bench pipeline}: on one real broker and one real PostgreSQL, measures a plain Kafka
  * producer and consumer, then the hub's pipeline (raw topic → map → validate → canonical topic →
- * delivery over HTTP to a subscriber) with records of about 1 KB, and the end-to-end latency at a
- * fixed moderate rate. A measurement, not a test: it prints figures and never fails on them.
+ * delivery over HTTP to a subscriber) with records of about 1 KB, the end-to-end latency at a fixed
+ * moderate rate, and what mapping and the database's part do alone. A measurement, not a test: it
+ * prints figures and never fails on them.
  */
 public final class PipelineBench {
 
@@ -179,10 +189,53 @@ public final class PipelineBench {
             out.printf("end-to-end latency at %d records/s over %d records: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     rate, sorted.size(), percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
                     sorted.get(sorted.size() - 1) / 1000.0);
+
+            ceilings(hub, warmup + records + count);
         } finally {
             hub.close();
             subscriber.stop();
         }
+    }
+
+    /**
+     * What two of the pipeline's parts do alone, on one thread, with no Kafka and no HTTP: mapping and
+     * validation, and the database's part of a message (admission, the merge into the current record,
+     * publication, one delivery), in batches as the pipeline writes them. The pipeline cannot be faster
+     * than its database part allows.
+     */
+    private void ceilings(ConfigurableApplicationContext hub, int firstRecord) {
+        RecordMapping mapping = hub.getBean(RecordMapping.class);
+        Ledger ledger = hub.getBean(Ledger.class);
+        RecordSync sync = hub.getBean(RecordSync.class);
+        List<Admittance> mapped = new ArrayList<>(records);
+        long start = System.nanoTime();
+        for (int i = 0; i < records; i++) {
+            KafkaLocation raw = new KafkaLocation("medhub.raw." + PARTNER, 0, firstRecord + i);
+            for (MappedMessage message : mapping.map(PARTNER, "batch-record",
+                    record(firstRecord + i, OffsetDateTime.now(ZoneOffset.ofHours(8))))) {
+                mapped.add(new Admittance(message.envelope(), "batch-record", raw, message.lineage()));
+            }
+        }
+        out.printf("alone, on one thread: mapping and validation:       %,10.0f records/s%n", records / seconds(start));
+        start = System.nanoTime();
+        for (int from = 0; from < mapped.size(); from += 500) {
+            List<Admittance> batch = mapped.subList(from, Math.min(mapped.size(), from + 500));
+            ledger.admit(batch);
+            sync.apply(batch.stream().map(Admittance::envelope).toList());
+            List<Publication> published = new ArrayList<>(batch.size());
+            List<DeliveryOutcome> delivered = new ArrayList<>(batch.size());
+            for (Admittance message : batch) {
+                KafkaLocation canonical = new KafkaLocation("medhub.canonical.batch", 0, message.raw().offset());
+                published.add(new Publication(message.envelope().messageId(), canonical, List.of("bench-erp")));
+                delivered.add(new DeliveryOutcome(message.envelope().messageId(), message.envelope().businessKey(),
+                        canonical, DeliveryStatus.DELIVERED, 1, 201, null, null, null));
+            }
+            ledger.published(published);
+            ledger.settledFor("bench-erp", published.stream().map(Publication::messageId).toList());
+            ledger.recordDeliveries("bench-erp", delivered);
+        }
+        out.printf("alone, on one thread: the database's part of a record (admit, merge, publish, deliver): %,10.0f records/s%n",
+                mapped.size() / seconds(start));
     }
 
     private static ProducerRecord<String, byte[]> raw(int i, OffsetDateTime at) {
