@@ -4,7 +4,7 @@ package org.medhub.routes.ledger;
 public enum DeliveryStatus {
     /**
      * Owed, not yet tried. No row is written for it: the ledger shows it for the subscribers the message
-     * was published to that have no delivery yet (rows written before V9 may still hold it).
+     * was published to that have no delivery yet (rows written before V21 may still hold it).
      */
     PENDING,
     /** The subscriber accepted it. */
