@@ -26,12 +26,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger in PostgreSQL. {@code message} says where each message was received, mapped and
- * published, {@code message_stage} what else befell it (failures, duplicates, flags), {@code delivery}
- * where it is for each subscriber. Every method handles a whole batch with a fixed number of
- * statements, whatever its size: the arrays are unnested in SQL. Deliveries never rewrite the message
- * row, so the pipeline and the deliveries of one message do not wait for each other; the
- * {@code message_view} works out a message's status across its subscribers when it is read.
+ * The ledger in PostgreSQL. {@code message} says where each message was received and mapped,
+ * {@code publication} where it was published and to whom it is owed, {@code message_stage} what else
+ * befell it (failures, duplicates, flags), {@code delivery} where it is for each subscriber. Every
+ * method handles a whole batch with a fixed number of statements, whatever its size: the arrays are
+ * unnested in SQL. Neither publication nor delivery rewrites the message row, so the pipeline and the
+ * deliveries of one message do not wait for each other; the {@code message_view} works out a message's
+ * status across its subscribers when it is read.
  */
 @Repository
 public class JdbcLedger implements Ledger {
@@ -84,7 +85,7 @@ public class JdbcLedger implements Ledger {
             return Set.of();
         }
         return new HashSet<>(jdbc.queryForList("""
-                select message_id from message where message_id = any(?::varchar[]) and canonical_offset is not null""",
+                select message_id from publication where message_id = any(?::varchar[])""",
                 String.class, (Object) messageIds.toArray(String[]::new)));
     }
 
@@ -135,7 +136,8 @@ public class JdbcLedger implements Ledger {
                 where message.status = 'RECEIVED'
                    -- the same raw record again (the hub stopped before its offset was committed): claim it again
                    or (message.status = 'ADMITTED' and message.raw_topic = excluded.raw_topic
-                       and message.raw_partition = excluded.raw_partition and message.raw_offset = excluded.raw_offset)
+                       and message.raw_partition = excluded.raw_partition and message.raw_offset = excluded.raw_offset
+                       and not exists (select 1 from publication p where p.message_id = message.message_id))
                 returning message_id""", String.class, messageRowArgs(now, distinct)));
         List<Admission> admissions = new ArrayList<>(batch.size());
         Set<String> seen = new HashSet<>();
@@ -171,13 +173,16 @@ public class JdbcLedger implements Ledger {
             return;
         }
         String now = now();
+        // published again after a crash (before the raw offsets were committed): where it is now
         jdbc.update("""
-                update message m set canonical_topic = x.t, canonical_partition = x.p, canonical_offset = x.o,
-                                     subscribers = string_to_array(x.s, ','), status = 'PUBLISHED',
-                                     published_at = ?::timestamptz, updated_at = ?::timestamptz
+                insert into publication (message_id, canonical_topic, canonical_partition, canonical_offset, subscribers,
+                                         published_at)
+                select x.m, x.t, x.p, x.o, string_to_array(x.s, ','), ?::timestamptz
                 from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::text[]) as x(m, t, p, o, s)
-                where m.message_id = x.m""",
-                now, now, column(batch, Publication::messageId, String[]::new),
+                on conflict (message_id) do update set canonical_topic = excluded.canonical_topic,
+                    canonical_partition = excluded.canonical_partition, canonical_offset = excluded.canonical_offset,
+                    subscribers = excluded.subscribers, published_at = excluded.published_at""",
+                now, column(batch, Publication::messageId, String[]::new),
                 column(batch, p -> p.canonical().topic(), String[]::new),
                 column(batch, p -> p.canonical().partition(), Integer[]::new),
                 column(batch, p -> p.canonical().offset(), Long[]::new),

@@ -17,9 +17,9 @@ public final class MessageStatusFilter {
             case "FAILED" -> sql.append(" and current_status = 'FAILED' and message_id in (")
                     .append("select message_id from message where status = 'FAILED'")
                     .append(" union all select message_id from delivery where status in ('FAILED', 'STOPPED'))");
-            // deliveries never rewrite the row: a delivered message is stored as PUBLISHED
-            case "PUBLISHED", "DELIVERED" -> {
-                sql.append(" and status = 'PUBLISHED' and current_status = ?");
+            // neither publication nor delivery rewrites the row: a published message is stored as ADMITTED
+            case "ADMITTED", "PUBLISHED", "DELIVERED" -> {
+                sql.append(" and status = 'ADMITTED' and current_status = ?");
                 args.add(status);
             }
             default -> {

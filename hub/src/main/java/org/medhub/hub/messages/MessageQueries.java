@@ -57,10 +57,10 @@ class MessageQueries {
                 from delivery where message_id = ?
                 union all
                 select 'DELIVERED', owed.subscriber, 'PENDING', 0, null, null, null, null, null, null,
-                       m.published_at, m.published_at
-                from message m, unnest(m.subscribers) as owed(subscriber)
-                where m.message_id = ? and not exists (
-                    select 1 from delivery d where d.message_id = m.message_id and d.subscriber = owed.subscriber)
+                       p.published_at, p.published_at
+                from publication p, unnest(p.subscribers) as owed(subscriber)
+                where p.message_id = ? and not exists (
+                    select 1 from delivery d where d.message_id = p.message_id and d.subscriber = owed.subscriber)
                 order by subscriber""", MessageQueries::stage, messageId, messageId));
         message.put("stages", stages);
         return Optional.of(message);
