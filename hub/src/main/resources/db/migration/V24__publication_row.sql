@@ -1,6 +1,6 @@
 -- A message's publication is a row of its own, written once. Recorded on the message row, it rewrote
 -- the whole row (lineage included) and, since the status is indexed, added an entry to every index of
--- the table: the costliest write per message after admission. The message keeps the status it had
+-- the table: one of the costliest writes per message. The message keeps the status it had
 -- when admitted; message_view tells published, delivered and failed apart as before.
 create table publication (
     message_id          varchar(64)    primary key,
