@@ -45,6 +45,8 @@ public record UnitOfMeasure(@JsonValue String code) {
             "PCE", "{each}");
 
     private static final UnitFormat UCUM = UCUMFormat.getInstance(UCUMFormat.Variant.CASE_SENSITIVE);
+    /** Parsed codes kept: a hub sees a few dozen; partners cannot grow it without bound with made-up annotations. */
+    static final int PARSED_KEPT = 1_000;
     private static final Map<String, Unit<?>> PARSED = new ConcurrentHashMap<>();
     private static final Pattern ANNOTATION = Pattern.compile("\\{[^}]*}");
 
@@ -134,10 +136,14 @@ public record UnitOfMeasure(@JsonValue String code) {
         if (unit == null) {
             // the UCUM parser is not documented as thread-safe; misses are rare once the hub's codes are cached
             synchronized (UCUM) {
-                unit = PARSED.computeIfAbsent(code, UCUM::parse);
+                unit = PARSED.size() < PARSED_KEPT ? PARSED.computeIfAbsent(code, UCUM::parse) : UCUM.parse(code);
             }
         }
         return unit;
+    }
+
+    static int parsedKept() {
+        return PARSED.size();
     }
 
     /** Indriya answers with a RationalNumber, BigDecimal or Integer depending on the converter chain. */

@@ -84,4 +84,14 @@ class UnitOfMeasureTest {
     void printsAQuantityWithItsUnitCode() {
         assertThat(Quantity.of("250", "mL").to("L").toString()).isEqualTo("0.25 L");
     }
+
+    @Test
+    void keepsABoundedNumberOfParsedCodesWhateverPartnersSend() {
+        for (int i = 0; i < UnitOfMeasure.PARSED_KEPT + 500; i++) {
+            assertThat(UnitOfMeasure.check("unit", "{carton" + i + "}")).isEmpty();
+        }
+        assertThat(UnitOfMeasure.parsedKept()).isEqualTo(UnitOfMeasure.PARSED_KEPT);
+        assertThat(UnitOfMeasure.parse("{carton" + (UnitOfMeasure.PARSED_KEPT + 499) + "}").unit())
+                .as("a code past the bound is still read").isNotNull();
+    }
 }
