@@ -23,6 +23,7 @@ public record MedhubProperties(
         @NotNull @DefaultValue("data") Path dataDir,
         @NotNull @DefaultValue("config") Path configDir,
         @Valid @DefaultValue Inbound inbound,
+        @Valid @DefaultValue DeadLetters deadLetters,
         @Valid @DefaultValue Topics topics,
         @Valid @DefaultValue Partners partners,
         @Valid @DefaultValue Simulators simulators,
@@ -35,18 +36,46 @@ public record MedhubProperties(
     public record Inbound(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {}
 
     /**
+     * @param maxInlineSize failed bytes up to this size travel in their dead letter; larger ones stay at their raw or
+     *     canonical record, which the dead letter names with their length and hash
+     */
+    public record DeadLetters(@NotNull @DefaultValue("256KB") DataSize maxInlineSize) {}
+
+    /**
      * @param partitions of every medhub topic: the ceiling on consumers per group, so on hub instances that share work
      * @param rawRetention how long raw bytes stay replayable
      * @param eventRetention how long canonical events stay on their topics (master data is compacted instead:
      *     the latest record of every key stays)
      * @param deadLetterRetention how long dead letters and conflicts stay
+     * @param maxRecordSize the largest record the hub writes to Kafka (the producer's {@code max.request.size}, and
+     *     {@code max.message.bytes} of the topics it creates): a raw record holds a whole inbound body
      */
     public record Topics(
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
             @NotNull @DefaultValue("30d") Duration rawRetention,
             @NotNull @DefaultValue("400d") Duration eventRetention,
-            @NotNull @DefaultValue("400d") Duration deadLetterRetention) {}
+            @NotNull @DefaultValue("400d") Duration deadLetterRetention,
+            @NotNull @DefaultValue("2MB") DataSize maxRecordSize) {}
+
+    /** What a record adds to the bytes it carries at most: key, headers, a dead letter's reason and the framing. */
+    static final DataSize RECORD_OVERHEAD = DataSize.ofKilobytes(64);
+
+    public MedhubProperties {
+        if (inbound != null && topics != null
+                && inbound.maxBodySize().toBytes() + RECORD_OVERHEAD.toBytes() > topics.maxRecordSize().toBytes()) {
+            throw new IllegalArgumentException("medhub.inbound.max-body-size (" + inbound.maxBodySize()
+                    + ") must leave " + RECORD_OVERHEAD + " of medhub.topics.max-record-size ("
+                    + topics.maxRecordSize() + ") for the raw record's key and headers");
+        }
+        // a dead letter carries its bytes base64-encoded in JSON: a third larger
+        if (deadLetters != null && topics != null
+                && deadLetters.maxInlineSize().toBytes() * 4 / 3 + RECORD_OVERHEAD.toBytes() > topics.maxRecordSize().toBytes()) {
+            throw new IllegalArgumentException("medhub.dead-letters.max-inline-size (" + deadLetters.maxInlineSize()
+                    + "), base64-encoded, must leave " + RECORD_OVERHEAD + " of medhub.topics.max-record-size ("
+                    + topics.maxRecordSize() + ") for the rest of the dead letter");
+        }
+    }
 
     /** @param generateMissingSecrets create a random secret for a missing {@code file:} credential (sample configuration only) */
     public record Partners(@DefaultValue("false") boolean generateMissingSecrets) {}

@@ -1,18 +1,18 @@
 package org.medhub.routes;
 
-import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.medhub.canonical.envelope.MessageIds;
+import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.KafkaLocation;
-import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Rejection;
-import org.medhub.routes.pipeline.KafkaWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where an inbound rejection is recorded: the ledger says which stage failed and why,
@@ -22,22 +22,21 @@ import org.medhub.routes.pipeline.KafkaWriter;
  */
 public class ErrorHandling extends RouteConfigurationBuilder {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
     public static final String INGEST = "ingest-errors";
 
-    private final Ledger ledger;
-    private final KafkaWriter kafka;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    public ErrorHandling(Ledger ledger, KafkaWriter kafka, Clock clock) {
-        this.ledger = ledger;
-        this.kafka = kafka;
-        this.clock = clock;
+    public ErrorHandling(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void configuration() {
         routeConfiguration(INGEST)
-                .onException(RecordRejectedException.class).handled(false)
+                // a refusal is the sender's to fix, not a fault of the hub: one WARN line, no stack trace
+                .onException(RecordRejectedException.class).handled(false).logExhausted(false)
                 .process(this::recordRejection);
     }
 
@@ -50,9 +49,9 @@ public class ErrorHandling extends RouteConfigurationBuilder {
         KafkaLocation rawLocation = exchange.getProperty(MedhubHeaders.RAW_LOCATION, KafkaLocation.class);
         String messageId = MessageIds.fromRaw(partner, messageType, raw);
         message.setHeader(MedhubHeaders.MESSAGE_ID, messageId);
-        ledger.rejected(List.of(new Rejection(messageId, partner, messageType, rejection.stage(), rejection.getMessage(),
-                rawLocation)));
-        kafka.write(DeadLetters.record(new DeadLetter(messageId, rejection.stage(), rejection.getMessage(), partner,
-                messageType, null, rawLocation, clock.instant(), raw)));
+        deadLetters.rejected(List.of(DeadLetter.rejected(new Rejection(messageId, partner, messageType, rejection.stage(),
+                rejection.getMessage(), rawLocation), raw)));
+        log.warn("Refused a {} message {} from partner {} at {}: {}", PrintableText.quote(messageType), messageId,
+                partner, rejection.stage(), PrintableText.quote(rejection.getMessage()));
     }
 }

@@ -132,6 +132,10 @@ public final class RecordValidator {
             return;
         }
         String text = value.asText();
+        controlCharacter(text, field.type() == FieldType.TEXT).ifPresent(at -> out.add(new Violation(path,
+                "control-character", text, path + " must not contain control characters; it has U+"
+                        + String.format("%04X", (int) text.charAt(at)) + " at position " + (at + 1)
+                        + (field.type() == FieldType.TEXT ? " (tabs and line breaks are allowed)" : ""))));
         int length = text.codePointCount(0, text.length());
         if (field.minLength() != null && length < field.minLength()) {
             out.add(new Violation(path, "min-length", text, path + " must be at least " + field.minLength() + " characters"));
@@ -145,6 +149,20 @@ public final class RecordValidator {
         if (field.format() != null) {
             FieldFormats.check(field.format(), path, text).ifPresent(out::add);
         }
+    }
+
+    /**
+     * Where the first control character is: none belongs in a canonical value (NUL cannot even be stored),
+     * except tabs and line breaks in free text.
+     */
+    static Optional<Integer> controlCharacter(String text, boolean freeText) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(freeText && (c == '\t' || c == '\n' || c == '\r'))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -135,4 +135,21 @@ class RecordValidatorTest {
                 {"sscc": "106141411234567897", "status": "OPEN", "weight": {"value": 1, "unit": "°C"}}
                 """)).extracting(Violation::field, Violation::rule).containsExactly(tuple("weight.unit", "unit"));
     }
+
+    @Test
+    void refusesControlCharactersButLetsFreeTextKeepItsLineBreaks() {
+        List<Violation> violations = validate("""
+                {"sscc": "106141411234567897", "status": "OPEN", "code": "A\\u0000C",
+                 "consignee": {"name": "Zhang\\u001bWei"}, "trackingReason": "line one\\nline\\ttwo\\u0007"}
+                """);
+
+        assertThat(violations).extracting(Violation::field, Violation::rule).contains(
+                tuple("code", "control-character"), tuple("consignee.name", "control-character"),
+                tuple("trackingReason", "control-character"));
+        assertThat(violations).filteredOn(v -> v.field().equals("code")).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("U+0000 at position 2"));
+        assertThat(validate("""
+                {"sscc": "106141411234567897", "status": "OPEN", "trackingReason": "line one\\r\\nline\\ttwo"}
+                """)).isEmpty();
+    }
 }

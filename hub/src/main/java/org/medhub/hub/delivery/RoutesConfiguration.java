@@ -20,7 +20,7 @@ import org.medhub.routes.channel.CheckpointStore;
 import org.medhub.routes.channel.FilePickupRouteTemplates;
 import org.medhub.routes.channel.PollRouteTemplate;
 import org.medhub.routes.ErrorHandling;
-import org.medhub.routes.delivery.DeadLetterWriter;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.delivery.DeliveryBatchProcessor;
 import org.medhub.routes.delivery.DeliveryRetryRoute;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
@@ -61,6 +61,7 @@ class RoutesConfiguration {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, (int) properties.pipeline().linger().toMillis(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) properties.topics().maxRecordSize().toBytes(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.CLIENT_ID_CONFIG, "medhub"));
@@ -77,8 +78,13 @@ class RoutesConfiguration {
     }
 
     @Bean
-    ErrorHandling errorHandling(Ledger ledger, KafkaWriter kafka, Clock clock) {
-        return new ErrorHandling(ledger, kafka, clock);
+    DeadLetters deadLetters(KafkaWriter kafka, Ledger ledger, Clock clock, MedhubProperties properties) {
+        return new DeadLetters(kafka, ledger, clock, properties.deadLetters().maxInlineSize().toBytes());
+    }
+
+    @Bean
+    ErrorHandling errorHandling(DeadLetters deadLetters) {
+        return new ErrorHandling(deadLetters);
     }
 
     @Bean
@@ -87,15 +93,15 @@ class RoutesConfiguration {
     }
 
     @Bean
-    CanonicalPublisher canonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, LivePartners partners,
-            Clock clock) {
-        return new CanonicalPublisher(ledger, sync, kafka, partners, clock);
+    CanonicalPublisher canonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
+            LivePartners partners) {
+        return new CanonicalPublisher(ledger, sync, kafka, deadLetters, partners);
     }
 
     @Bean
-    MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, CanonicalPublisher publisher, Ledger ledger,
-            KafkaWriter kafka, Clock clock, MedhubProperties properties) {
-        return new MappingPipelineTemplate(new RawBatchProcessor(mapping, publisher, ledger, kafka, clock),
+    MappingPipelineTemplate mappingPipelineTemplate(RecordMapping mapping, CanonicalPublisher publisher,
+            DeadLetters deadLetters, MedhubProperties properties) {
+        return new MappingPipelineTemplate(new RawBatchProcessor(mapping, publisher, deadLetters),
                 properties.pipeline().batchConsumers());
     }
 
@@ -120,27 +126,22 @@ class RoutesConfiguration {
     }
 
     @Bean
-    DeadLetterWriter deadLetterWriter(KafkaWriter kafka, Clock clock) {
-        return new DeadLetterWriter(kafka, clock);
-    }
-
-    @Bean
     DeliveryRouteTemplate deliveryRouteTemplate(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
-            DeadLetterWriter deadLetters, MedhubProperties properties) {
+            DeadLetters deadLetters, MedhubProperties properties) {
         return new DeliveryRouteTemplate(new DeliveryBatchProcessor(partners, ledger, gateway, deadLetters),
                 properties.pipeline().batchConsumers());
     }
 
     @Bean
     DeliveryRetryRoute deliveryRetryRoute(LivePartners partners, Ledger ledger, SubscriberGateway gateway,
-            DeadLetterWriter deadLetters, MedhubProperties properties) {
+            DeadLetters deadLetters, MedhubProperties properties) {
         return new DeliveryRetryRoute(partners, ledger, gateway, deadLetters,
                 properties.delivery().retryPeriod(), properties.delivery().retryLease());
     }
 
     @Bean
-    FilePickupRouteTemplates filePickupRouteTemplates(Ledger ledger) {
-        return new FilePickupRouteTemplates(ledger);
+    FilePickupRouteTemplates filePickupRouteTemplates(DeadLetters deadLetters) {
+        return new FilePickupRouteTemplates(deadLetters);
     }
 
     @Bean

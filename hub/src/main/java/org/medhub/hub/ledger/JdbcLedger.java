@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
+import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.DeliveryOutcome;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class JdbcLedger implements Ledger {
+
+    /** The width of {@code message.message_type}: a refused message may name any type at all. */
+    private static final int MESSAGE_TYPE_LENGTH = 100;
 
     private static final String INSERT_STAGES = """
             insert into message_stage (message_id, stage, subscriber, status, attempts, last_error,
@@ -209,11 +213,11 @@ public class JdbcLedger implements Ledger {
                 on conflict (message_id) do update set status = 'FAILED', last_error = excluded.last_error,
                     duplicates = message.duplicates + 1, updated_at = excluded.updated_at""",
                 now, now, column(batch, Rejection::messageId, String[]::new), column(batch, Rejection::partner, String[]::new),
-                column(batch, Rejection::messageType, String[]::new),
+                column(batch, r -> PrintableText.clean(r.messageType(), MESSAGE_TYPE_LENGTH), String[]::new),
                 column(batch, r -> r.raw() == null ? null : r.raw().topic(), String[]::new),
                 column(batch, r -> r.raw() == null ? null : r.raw().partition(), Integer[]::new),
                 column(batch, r -> r.raw() == null ? null : r.raw().offset(), Long[]::new),
-                column(batch, Rejection::reason, String[]::new));
+                column(batch, r -> error(r.reason()), String[]::new));
         insertStages(now, named.stream().map(r -> stageRow(r.messageId(), r.stage().name(), "FAILED", r.reason(), null))
                 .toList());
     }
@@ -268,7 +272,7 @@ public class JdbcLedger implements Ledger {
                 column(outcomes, o -> o.status().name(), String[]::new),
                 column(outcomes, DeliveryOutcome::attempts, Integer[]::new),
                 column(outcomes, DeliveryOutcome::httpStatus, Integer[]::new),
-                column(outcomes, DeliveryOutcome::error, String[]::new),
+                column(outcomes, o -> error(o.error()), String[]::new),
                 column(outcomes, o -> o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString(), String[]::new),
                 column(outcomes, o -> o.status().blocksItsKey() ? o.envelope() : null, byte[][]::new));
     }
@@ -327,8 +331,13 @@ public class JdbcLedger implements Ledger {
         return envelope.occurredAt() == null ? null : envelope.occurredAt().toInstant().toString();
     }
 
+    /** A failure's text as the ledger keeps it: it may quote what a partner or a subscriber sent. */
+    private static String error(String text) {
+        return PrintableText.clean(text, PrintableText.MAX_REASON);
+    }
+
     private static Object[] stageRow(String messageId, String stage, String status, String error, KafkaLocation at) {
-        return new Object[] {messageId, stage, status, error, at == null ? null : at.topic(),
+        return new Object[] {messageId, stage, status, error(error), at == null ? null : at.topic(),
             at == null ? null : at.partition(), at == null ? null : at.offset()};
     }
 

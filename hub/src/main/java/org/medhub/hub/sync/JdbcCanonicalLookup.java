@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.routes.mapping.CanonicalLookup;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,18 @@ class JdbcCanonicalLookup implements CanonicalLookup {
 
     @Override
     public Optional<JsonNode> find(String entity, String field, String value) {
-        List<String> found = jdbc.queryForList(
-                "select record::text from record_state where entity = ? and record @> ?::jsonb limit 1",
-                String.class, entity, containment(field, value));
+        if (value.indexOf('\0') >= 0) {
+            return Optional.empty(); // PostgreSQL's JSON cannot hold it, and no canonical record has one
+        }
+        List<String> found;
+        try {
+            found = jdbc.queryForList(
+                    "select record::text from record_state where entity = ? and record @> ?::jsonb limit 1",
+                    String.class, entity, containment(field, value));
+        } catch (DataAccessException e) {
+            throw new CanonicalLookup.UnavailableException("cannot look up " + entity + " by " + field + ": "
+                    + e.getMostSpecificCause().getMessage(), e);
+        }
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -59,6 +59,7 @@ class TopicConfiguration {
     }
 
     private static TopicBuilder topic(String name, MedhubProperties.Topics settings) {
-        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor());
+        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(settings.maxRecordSize().toBytes()));
     }
 }

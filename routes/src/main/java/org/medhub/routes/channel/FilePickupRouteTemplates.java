@@ -10,7 +10,8 @@ import org.medhub.canonical.validation.Violation;
 import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
-import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.deadletter.DeadLetter;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
 
@@ -41,10 +42,10 @@ public class FilePickupRouteTemplates extends RouteBuilder {
     /** The consumer's move expression: evaluated when the exchange completes, so a refusal sends the file to {@value #FAILED}. */
     static final String MOVE = "${exchangeProperty." + DESTINATION + "}/${file:name}";
 
-    private final Ledger ledger;
+    private final DeadLetters deadLetters;
 
-    public FilePickupRouteTemplates(Ledger ledger) {
-        this.ledger = ledger;
+    public FilePickupRouteTemplates(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -91,12 +92,13 @@ public class FilePickupRouteTemplates extends RouteBuilder {
         String name = message.getHeader(Exchange.FILE_NAME, String.class);
         String reason = "the file is " + length + " bytes, larger than the channel's limit of " + limit
                 + " bytes (maxFileSize); it was not read";
-        // As for an oversized HTTP body, the bytes are not kept; the ledger records the attempt.
+        // As for an oversized HTTP body, the bytes are not kept; the ledger and the dead letter record the attempt.
         String messageId = MessageIds.fromRaw(partner, messageType,
                 (name + "@" + length + "@" + message.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class))
                         .getBytes(StandardCharsets.UTF_8));
         message.setHeader(MedhubHeaders.MESSAGE_ID, messageId);
-        ledger.rejected(List.of(new Rejection(messageId, partner, messageType, Stage.RECEIVED, reason, null)));
+        deadLetters.rejected(List.of(DeadLetter.rejected(
+                new Rejection(messageId, partner, messageType, Stage.RECEIVED, reason, null), null)));
         throw new RecordRejectedException("file-too-large", Stage.RECEIVED, reason, List.of());
     }
 

@@ -15,6 +15,7 @@ import org.apache.camel.Processor;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.Ledger;
@@ -39,10 +40,10 @@ public class DeliveryBatchProcessor implements Processor {
     private final PartnerDirectory partners;
     private final Ledger ledger;
     private final SubscriberGateway gateway;
-    private final DeadLetterWriter deadLetters;
+    private final DeadLetters deadLetters;
 
     public DeliveryBatchProcessor(PartnerDirectory partners, Ledger ledger, SubscriberGateway gateway,
-            DeadLetterWriter deadLetters) {
+            DeadLetters deadLetters) {
         this.partners = partners;
         this.ledger = ledger;
         this.gateway = gateway;
@@ -132,8 +133,8 @@ public class DeliveryBatchProcessor implements Processor {
     }
 
     private void record(String subscriber, List<DeliveryOutcome> outcomes) {
+        deadLetters.undelivered(subscriber, outcomes); // first: the ledger never shows a failure without its letter
         ledger.recordDeliveries(subscriber, outcomes);
-        deadLetters.write(subscriber, outcomes);
         // A key's blocker may have been settled by the retry worker while this batch held messages behind it.
         outcomes.stream().filter(o -> o.status() == DeliveryStatus.HELD).map(DeliveryOutcome::businessKey).distinct()
                 .forEach(key -> ledger.releaseNextHeld(subscriber, key));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.DueRetry;
@@ -29,12 +30,12 @@ public class DeliveryRetryRoute extends RouteBuilder {
     private final PartnerDirectory partners;
     private final Ledger ledger;
     private final SubscriberGateway gateway;
-    private final DeadLetterWriter deadLetters;
+    private final DeadLetters deadLetters;
     private final Duration period;
     private final Duration lease;
 
     public DeliveryRetryRoute(PartnerDirectory partners, Ledger ledger, SubscriberGateway gateway,
-            DeadLetterWriter deadLetters, Duration period, Duration lease) {
+            DeadLetters deadLetters, Duration period, Duration lease) {
         this.partners = partners;
         this.ledger = ledger;
         this.gateway = gateway;
@@ -66,8 +67,8 @@ public class DeliveryRetryRoute extends RouteBuilder {
         }
         bySubscriber.forEach((subscriber, futures) -> {
             List<DeliveryOutcome> outcomes = futures.stream().map(CompletableFuture::join).toList();
+            deadLetters.undelivered(subscriber, outcomes);
             ledger.recordDeliveries(subscriber, outcomes);
-            deadLetters.write(subscriber, outcomes);
             outcomes.stream()
                     .filter(o -> o.status() == DeliveryStatus.DELIVERED || o.status() == DeliveryStatus.SKIPPED)
                     .forEach(o -> ledger.releaseNextHeld(subscriber, o.businessKey()));

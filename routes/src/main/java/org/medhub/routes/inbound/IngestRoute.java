@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.ErrorHandling;
 import org.medhub.routes.MedhubHeaders;
@@ -14,6 +15,7 @@ import org.medhub.routes.Topics;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
+import org.medhub.routes.ledger.Stage;
 import org.medhub.routes.pipeline.KafkaWriter;
 
 /**
@@ -64,7 +66,7 @@ public class IngestRoute extends RouteBuilder {
         boolean duplicate = !ids.isEmpty() && published.containsAll(ids);
         Intake intake = rejection != null ? Intake.REJECTED : duplicate ? Intake.DUPLICATE : Intake.ACCEPTED;
 
-        KafkaLocation rawLocation = kafka.write(rawRecord(partner, messageType, raw, intake));
+        KafkaLocation rawLocation = writeRaw(rawRecord(partner, messageType, raw, intake));
         exchange.setProperty(MedhubHeaders.RAW_LOCATION, rawLocation);
         if (rejection != null) {
             throw rejection;
@@ -79,6 +81,20 @@ public class IngestRoute extends RouteBuilder {
         message.setHeader(MedhubHeaders.MESSAGE_ID, ids.get(0));
         message.setHeader(MedhubHeaders.MESSAGE_IDS, ids);
         message.setHeader(MedhubHeaders.DUPLICATE, duplicate);
+    }
+
+    /** A record Kafka refuses for its size will be refused every time: the sender's to fix, not a reason to retry. */
+    private KafkaLocation writeRaw(ProducerRecord<String, byte[]> record) {
+        try {
+            return kafka.write(record);
+        } catch (KafkaWriter.KafkaWriteException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                throw new RecordRejectedException("body-too-large", Stage.RECEIVED, "the record of " + record.value().length
+                        + " bytes is larger than Kafka takes (medhub.topics.max-record-size, or the topic's"
+                        + " max.message.bytes); it was not kept", List.of());
+            }
+            throw e;
+        }
     }
 
     /** The raw record: the bytes as received, keyed by their hash, with who sent them and what the intake found. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.medhub.canonical.envelope.MappingRef;
+import org.medhub.canonical.validation.PrintableText;
 
 /**
  * One canonical record a mapping made of a source document, valid by the data dictionary.
@@ -37,7 +38,8 @@ public record MappedRecord(
     /** The lineage as short sentences, for a person or a ledger column. */
     public Map<String, String> lineageText() {
         Map<String, String> text = new LinkedHashMap<>();
-        lineage.forEach((field, origin) -> text.put(field, origin.toString()));
+        // a source value may hold what the ledger cannot (NUL) even where the mapping made a clean field of it
+        lineage.forEach((field, origin) -> text.put(field, PrintableText.clean(origin.toString(), PrintableText.MAX_REASON)));
         return text;
     }
 }

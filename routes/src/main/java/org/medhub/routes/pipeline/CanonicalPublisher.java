@@ -1,6 +1,5 @@
 package org.medhub.routes.pipeline;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +33,16 @@ public class CanonicalPublisher {
     private final Ledger ledger;
     private final RecordSync sync;
     private final KafkaWriter kafka;
+    private final DeadLetters deadLetters;
     private final PartnerDirectory partners;
-    private final Clock clock;
 
-    public CanonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, PartnerDirectory partners, Clock clock) {
+    public CanonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
+            PartnerDirectory partners) {
         this.ledger = ledger;
         this.sync = sync;
         this.kafka = kafka;
+        this.deadLetters = deadLetters;
         this.partners = partners;
-        this.clock = clock;
     }
 
     public void publish(List<Admittance> admittances) {
@@ -72,9 +72,8 @@ public class CanonicalPublisher {
                 case REFUSED -> {
                     refused.add(new Rejection(envelope.messageId(), envelope.partner(), message.messageType(),
                             Stage.PUBLISHED, result.reason(), message.raw()));
-                    writes.add(DeadLetters.record(new DeadLetter(envelope.messageId(), Stage.PUBLISHED, result.reason(),
-                            envelope.partner(), message.messageType(), null, message.raw(), clock.instant(),
-                            CanonicalJson.toBytes(envelope))));
+                    writes.add(deadLetters.record(DeadLetter.of(envelope.messageId(), Stage.PUBLISHED, result.reason(),
+                            envelope.partner(), message.messageType(), null, message.raw(), CanonicalJson.toBytes(envelope))));
                 }
                 case UNCHANGED -> { }
             }

@@ -1,12 +1,10 @@
 package org.medhub.routes.pipeline;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetter;
@@ -17,7 +15,6 @@ import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;
-import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Rejection;
 
 /**
@@ -30,25 +27,19 @@ public class RawBatchProcessor implements Processor {
 
     private final RecordMapping mapping;
     private final CanonicalPublisher publisher;
-    private final Ledger ledger;
-    private final KafkaWriter kafka;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    public RawBatchProcessor(RecordMapping mapping, CanonicalPublisher publisher, Ledger ledger, KafkaWriter kafka,
-            Clock clock) {
+    public RawBatchProcessor(RecordMapping mapping, CanonicalPublisher publisher, DeadLetters deadLetters) {
         this.mapping = mapping;
         this.publisher = publisher;
-        this.ledger = ledger;
-        this.kafka = kafka;
-        this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void process(Exchange batch) {
         List<Exchange> records = BatchRecords.of(batch);
         List<Admittance> admittances = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        List<DeadLetter> rejections = new ArrayList<>();
         for (Exchange record : records) {
             Message message = record.getMessage();
             String intake = BatchRecords.header(message, MedhubHeaders.INTAKE);
@@ -65,16 +56,12 @@ public class RawBatchProcessor implements Processor {
                 }
             } catch (RecordRejectedException e) {
                 String messageId = MessageIds.fromRaw(partner, messageType, raw);
-                rejections.add(new Rejection(messageId, partner, messageType, e.stage(), e.getMessage(), rawLocation));
-                deadLetters.add(DeadLetters.record(new DeadLetter(messageId, e.stage(), e.getMessage(), partner,
-                        messageType, null, rawLocation, clock.instant(), raw)));
+                rejections.add(DeadLetter.rejected(new Rejection(messageId, partner, messageType, e.stage(), e.getMessage(),
+                        rawLocation), raw));
             }
         }
         UntilDone.run("publishing a batch of " + records.size() + " raw records", () -> publisher.publish(admittances));
-        UntilDone.run("recording " + rejections.size() + " rejected records", () -> {
-            kafka.writeAll(deadLetters);
-            ledger.rejected(rejections);
-        });
+        UntilDone.run("recording " + rejections.size() + " rejected records", () -> deadLetters.rejected(rejections));
         BatchRecords.commit(records);
     }
 }

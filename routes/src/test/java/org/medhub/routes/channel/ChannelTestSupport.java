@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.canonical.validation.Violation;
 import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.ledger.Admission;
@@ -24,6 +29,7 @@ import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Publication;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
+import org.medhub.routes.pipeline.KafkaWriter;
 
 /** Stand-ins for the ingest route and the ledger: the channels are tested without Kafka or a database. */
 final class ChannelTestSupport {
@@ -63,6 +69,15 @@ final class ChannelTestSupport {
     static RecordRejectedException invalid(String field) {
         return new RecordRejectedException("invalid-record", Stage.MAPPED, "the Batch mapped from this record breaks 1 rule(s)",
                 List.of(new Violation(field, "required", null, field + " is required")));
+    }
+
+    /** Dead letters into Kafka's own stand-in producer, which remembers what was sent; refusals into {@code ledger}. */
+    static DeadLetters deadLetters(MockProducer<String, byte[]> producer, Ledger ledger) {
+        return new DeadLetters(new KafkaWriter(producer), ledger, Clock.systemUTC(), 1024);
+    }
+
+    static MockProducer<String, byte[]> producer() {
+        return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Remembers refusals; nothing else is asked of it by the channels. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class FileDropRouteTest {
 
     private final ChannelTestSupport.Ingest ingest = new ChannelTestSupport.Ingest();
     private final ChannelTestSupport.RecordingLedger ledger = new ChannelTestSupport.RecordingLedger();
+    private final MockProducer<String, byte[]> kafka = ChannelTestSupport.producer();
     private CamelContext camel;
     private Path folder;
 
@@ -29,7 +31,7 @@ class FileDropRouteTest {
         camel = new DefaultCamelContext();
         camel.addRoutes(new ChannelTestSupport.IngestErrors());
         camel.addRoutes(ingest);
-        camel.addRoutes(new FilePickupRouteTemplates(ledger));
+        camel.addRoutes(new FilePickupRouteTemplates(ChannelTestSupport.deadLetters(kafka, ledger)));
         camel.start();
         folder = dir.resolve("drop/acme");
         new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel,
@@ -74,6 +76,11 @@ class FileDropRouteTest {
                 .contains("101 bytes, larger than the channel's limit of 100 bytes");
         assertThat(ingest.received).isEmpty();
         assertThat(ledger.rejected).singleElement().asString().contains("acme/batch-record RECEIVED").contains("101 bytes");
+        assertThat(kafka.history()).singleElement().satisfies(letter -> {
+            assertThat(letter.topic()).isEqualTo("medhub.dlq");
+            assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("\"bytesKept\":\"NOT_KEPT\"")
+                    .contains("101 bytes");
+        });
     }
 
     @Test

@@ -47,7 +47,8 @@ class SftpPickupRouteTest {
         camel = new DefaultCamelContext();
         camel.addRoutes(new ChannelTestSupport.IngestErrors());
         camel.addRoutes(ingest);
-        camel.addRoutes(new FilePickupRouteTemplates(new ChannelTestSupport.RecordingLedger()));
+        camel.addRoutes(new FilePickupRouteTemplates(
+                ChannelTestSupport.deadLetters(ChannelTestSupport.producer(), new ChannelTestSupport.RecordingLedger())));
         camel.start();
         new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel, new SftpChannel("acme", "sftp",
                 "batch-record", "127.0.0.1", sftp.getPort(), "medhub", new Secret(PASSWORD), null, null, null,

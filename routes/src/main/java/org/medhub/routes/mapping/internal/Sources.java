@@ -29,7 +29,7 @@ public final class Sources {
 
     public static SourceDocument read(MappingSpec spec, byte[] bytes) {
         return switch (spec.format()) {
-            case JSON -> new JsonSource(JsonTree.parse(utf8(bytes, spec.charsetOrUtf8(), "JSON")));
+            case JSON -> new JsonSource(records(JsonTree.parse(utf8(bytes, spec.charsetOrUtf8(), "JSON"))));
             case CSV -> new CsvSource(text(bytes, spec.charsetOrUtf8(), "CSV"), spec.csv());
             case XML -> new XmlSource(SecureXml.parse(bytes, spec.charset(), UnaryOperator.identity()), spec.namespaces(), '.');
             case B2MML -> new XmlSource(SecureXml.parse(bytes, spec.charset(), Sources::b2mmlNamespace),
@@ -39,6 +39,16 @@ public final class Sources {
             case EPCIS -> Epcis.read(bytes, spec);
             case EDIFACT, X12 -> EdiTree.read(bytes, spec);
         };
+    }
+
+    /** A JSON document holds a record (an object) or records (an array): a bare value or {@code null} is neither. */
+    private static JsonTree records(JsonTree tree) {
+        if (!tree.root().isContainerNode()) {
+            throw new MappingException("malformed JSON: the document is " + (tree.root().isNull() ? "null"
+                    : "a single " + tree.root().getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    + "; a record is a JSON object, and several come as an array");
+        }
+        return tree;
     }
 
     /** The namespace prefixes a format binds, plus the mapping's own. */
