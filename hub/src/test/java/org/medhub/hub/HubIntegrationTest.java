@@ -17,9 +17,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,6 +75,9 @@ public abstract class HubIntegrationTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private KafkaProperties kafkaProperties;
+
     @BeforeEach
     void resetErp() {
         erp.resetAll();
@@ -83,7 +98,11 @@ public abstract class HubIntegrationTest {
     }
 
     protected HttpResponse<String> postBytes(String path, String user, String password, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return postBytes(path, user, password, body, "application/json");
+    }
+
+    protected HttpResponse<String> postBytes(String path, String user, String password, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
     }
 
@@ -103,12 +122,64 @@ public abstract class HubIntegrationTest {
         return json(get("/api/messages/" + messageId, "admin", ADMIN_PASSWORD));
     }
 
-    protected static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
+    /**
+     * The hub is healthy after whatever a test sent it: a good batch record posted now reaches the ERP.
+     * The test's ERP stub must accept {@code /erp/batches}.
+     */
+    protected void assertStillDelivers() {
+        String lot = "LOT-HEALTHY-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var response = postBatch(ACME, ACME_SECRET, acmeBatch("REC-" + lot, lot));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String messageId = json(response).get("messageId").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(message(messageId).get("status").asText()).isEqualTo("DELIVERED"));
+    }
+
+    /** The newest dead letter of {@code messageId} on {@code medhub.dlq}, or null. */
+    protected JsonNode deadLetter(String messageId) {
+        return readAll(org.medhub.routes.Topics.DLQ).stream().filter(r -> messageId.equals(r.key()))
+                .map(r -> json(r.value())).reduce((a, b) -> b).orElse(null);
+    }
+
+    /** Every record of {@code topic} from its beginning to its end now. */
+    protected List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafkaClient(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
         }
+    }
+
+    /** Settings for a Kafka client of the test's own that talks to the hub's broker, plus {@code more}. */
+    protected Map<String, Object> kafkaClient(Map<String, Object> more) {
+        Map<String, Object> settings = new HashMap<>(kafkaProperties.buildAdminProperties(null));
+        settings.putAll(more);
+        return settings;
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    protected static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    protected static JsonNode json(byte[] bytes) {
+        return json(new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** Adds or replaces a partner file of the running hub's configuration; {@link #reloadPartners} puts it in force. */

@@ -12,9 +12,10 @@ import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.MedhubProperties;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.deadletter.DeadLetter;
+import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
-import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
 import org.slf4j.Logger;
@@ -38,15 +39,17 @@ class InboundController {
             "unknown-partner", HttpStatus.NOT_FOUND,
             "unknown-message-type", HttpStatus.NOT_FOUND,
             "malformed-record", HttpStatus.BAD_REQUEST,
-            "invalid-record", HttpStatus.UNPROCESSABLE_ENTITY);
+            "invalid-record", HttpStatus.UNPROCESSABLE_ENTITY,
+            "unmappable-record", HttpStatus.UNPROCESSABLE_ENTITY,
+            "body-too-large", HttpStatus.PAYLOAD_TOO_LARGE);
 
     private final ProducerTemplate camel;
-    private final Ledger ledger;
+    private final DeadLetters deadLetters;
     private final long maxBodyBytes;
 
-    InboundController(ProducerTemplate camel, Ledger ledger, MedhubProperties properties) {
+    InboundController(ProducerTemplate camel, DeadLetters deadLetters, MedhubProperties properties) {
         this.camel = camel;
-        this.ledger = ledger;
+        this.deadLetters = deadLetters;
         this.maxBodyBytes = properties.inbound().maxBodySize().toBytes();
     }
 
@@ -91,11 +94,11 @@ class InboundController {
 
     private ResponseEntity<ProblemDetail> tooLarge(String partnerId, String messageType, HttpServletRequest request) {
         String reason = "the body is larger than the limit of " + maxBodyBytes + " bytes (medhub.inbound.max-body-size)";
-        // The bytes are not kept: holding an unbounded body is what the limit prevents. The ledger still records the attempt.
+        // The bytes are not kept: holding an unbounded body is what the limit prevents. The attempt is still recorded.
         String messageId = MessageIds.fromRaw(partnerId, messageType,
                 (request.getContentLengthLong() + "@" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-        ledger.rejected(List.of(new Rejection(messageId, partnerId, messageType, Stage.RECEIVED,
-                reason + "; the body was not kept", null)));
+        deadLetters.rejected(List.of(DeadLetter.rejected(new Rejection(messageId, partnerId, messageType, Stage.RECEIVED,
+                reason + "; the body was not kept", null), null)));
         ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", reason);
         problem.setProperty("messageId", messageId);
         return Problems.respond(problem);
@@ -106,6 +109,8 @@ class InboundController {
             case "unknown-partner" -> "Unknown partner";
             case "unknown-message-type" -> "Unknown message type";
             case "malformed-record" -> "Malformed record";
+            case "unmappable-record" -> "Unmappable record";
+            case "body-too-large" -> "Body too large";
             default -> "Invalid record";
         };
     }

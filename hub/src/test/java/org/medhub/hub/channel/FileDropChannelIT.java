@@ -86,6 +86,23 @@ class FileDropChannelIT extends HubIntegrationTest {
     }
 
     @Test
+    void movesAFileThatHoldsNoRecordToFailedOnceInsteadOfTryingItAgain() throws Exception {
+        Files.writeString(folder.resolve("null.json"), "null");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve(".failed/null.json")));
+        String reason = Files.readString(folder.resolve(".failed/null.json.reason.txt"));
+        assertThat(reason).contains("malformed-record").contains("the document is null");
+        String messageId = reason.lines().filter(l -> l.startsWith("messageId: ")).findFirst().orElseThrow()
+                .substring("messageId: ".length());
+        JsonNode ledger = message(messageId);
+        assertThat(ledger.get("status").asText()).isEqualTo("FAILED");
+        assertThat(ledger.get("duplicates").asInt()).as("taken once, not again and again").isZero();
+        assertThat(deadLetter(messageId)).isNotNull();
+        assertThat(folder.resolve(".done")).doesNotExist();
+        assertStillDelivers();
+    }
+
+    @Test
     void refusesAFileOverTheLimitUnreadAndKeepsItWithItsReason() throws Exception {
         Files.writeString(folder.resolve("huge.json"), " ".repeat(5000) + acmeBatch("DROP-HUGE", "LOT-HUGE"));
 

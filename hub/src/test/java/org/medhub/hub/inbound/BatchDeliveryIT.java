@@ -15,22 +15,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The vertical slice: a partner posts a batch record, the ERP receives the canonical Batch once. */
 class BatchDeliveryIT extends HubIntegrationTest {
 
     private static final String ERP_PATH = "/erp/batches";
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String kafka;
 
     @Test
     void deliversAPostedBatchToTheErpWithItsMessageIdAsIdempotencyKey() {
@@ -135,33 +126,5 @@ class BatchDeliveryIT extends HubIntegrationTest {
 
     private long canonicalRecordsWithKey(String businessKey) {
         return readAll("medhub.canonical.batch").stream().filter(r -> businessKey.equals(r.key())).count();
-    }
-
-    private JsonNode deadLetter(String messageId) {
-        return readAll("medhub.dlq").stream().filter(r -> messageId.equals(r.key())).map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        }).reduce((a, b) -> b).orElse(null);
-    }
-
-    private java.util.List<ConsumerRecord<String, String>> readAll(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            java.util.List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }

@@ -96,7 +96,7 @@ class InboundRejectionIT extends HubIntegrationTest {
 
     @Test
     void refusesAnOversizedBodyBeforeReadingItAndRecordsTheAttempt() {
-        byte[] huge = new byte[65 * 1024 + 1];
+        byte[] huge = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
 
         var response = postBytes("/api/inbound/acme-factory/batch-record", ACME, ACME_SECRET, huge);

@@ -81,6 +81,8 @@ public class ChannelRoutes {
         options.add("readLock=changed");
         options.add("readLockCheckInterval=" + READ_LOCK_CHECK_MS);
         options.add("readLockTimeout=" + Math.max(10_000, 10 * READ_LOCK_CHECK_MS));
+        // Camel leaves empty files alone by default: an empty file would wait in the folder for ever, unanswered
+        options.add("readLockMinLength=0");
         options.add("move=" + FilePickupRouteTemplates.MOVE);
         options.add("delay=" + delayMs);
         options.add("exclude=RAW(" + TEMPORARY_NAMES + ")");
