@@ -23,6 +23,7 @@ public record MedhubProperties(
         @NotNull @DefaultValue("data") Path dataDir,
         @NotNull @DefaultValue("config") Path configDir,
         @Valid @DefaultValue Inbound inbound,
+        @Valid @DefaultValue Api api,
         @Valid @DefaultValue DeadLetters deadLetters,
         @Valid @DefaultValue Topics topics,
         @Valid @DefaultValue Partners partners,
@@ -34,6 +35,9 @@ public record MedhubProperties(
 
     /** @param maxBodySize a larger inbound body is refused before it is read */
     public record Inbound(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {}
+
+    /** @param maxBodySize a larger body to the operations API (anything but {@code /api/inbound}) is refused */
+    public record Api(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {}
 
     /**
      * @param maxInlineSize failed bytes up to this size travel in their dead letter; larger ones stay at their raw or

@@ -37,6 +37,10 @@ class DeliveryController {
             return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
                     "say why in the body: {\"reason\": \"…\"}; it goes into the audit trail"));
         }
+        var unfit = Problems.unfitText("reason", body.reason(), Problems.MAX_REASON);
+        if (unfit.isPresent()) {
+            return unfit.get();
+        }
         try {
             var status = controls.apply(what, subscriber, messageId, operator.getName(), body.reason());
             return ResponseEntity.ok(Map.of("messageId", messageId, "subscriber", subscriber, "status", status.name()));

@@ -9,6 +9,10 @@ import java.util.List;
  */
 public final class MessageStatusFilter {
 
+    /** Every status a message can be in, as {@code message_view.current_status} tells it. */
+    public static final java.util.Set<String> STATUSES = java.util.Set.of("RECEIVED", "ADMITTED", "PUBLISHED",
+            "DELIVERED", "FAILED", "CONFLICT", "UNCHANGED", "RESOLVED");
+
     private MessageStatusFilter() {}
 
     /** Appends the filter for {@code status} to a query on {@code message_view}, and its arguments. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medhub.hub.ledger.MessageStatusFilter;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.pipeline.UntilDone;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     static final int MAX_LIMIT = 500;
-    private static final Set<String> STATUSES = Set.of("RECEIVED", "ADMITTED", "PUBLISHED", "DELIVERED", "FAILED",
-            "CONFLICT", "UNCHANGED", "RESOLVED");
+    private static final Set<String> STATUSES = MessageStatusFilter.STATUSES;
 
     private final MessageQueries queries;
 

@@ -12,7 +12,22 @@ import org.springframework.http.ResponseEntity;
 /** RFC 9457 problem responses: a type for machines, a title and detail for people, and the violations. */
 public final class Problems {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The longest reason an operator may give: it goes into the audit trail, the ledger and their Kafka mirror. */
+    public static final int MAX_REASON = 1000;
+
     private Problems() {}
+
+    /**
+     * A 400 problem when {@code value} of free text {@code field} is longer than {@code max} characters or holds a
+     * control character other than tab and line breaks.
+     */
+    public static java.util.Optional<ResponseEntity<ProblemDetail>> unfitText(String field, String value, int max) {
+        return org.medhub.canonical.validation.PrintableText.check(field, value, max).map(violation -> respond(
+                withViolations(problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text", violation.message()),
+                        List.of(violation))));
+    }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -35,6 +50,47 @@ public final class Problems {
             }).toList());
         }
         return problem;
+    }
+
+    /**
+     * A problem that has nothing more to say than its status: for what the container or a framework refused before
+     * any code of the hub could name the field.
+     */
+    public static ProblemDetail forStatus(HttpStatus status) {
+        String detail = switch (status) {
+            case BAD_REQUEST -> "the request breaks HTTP's rules or the hub's: no encoded slash, backslash, NUL or line"
+                    + " break, no '..', ';' or '//' in a path, and the request line and headers within 8 KB";
+            case NOT_FOUND -> "nothing answers at this path";
+            case METHOD_NOT_ALLOWED -> "this path does not take this method";
+            case PAYLOAD_TOO_LARGE -> "the request is larger than the hub takes";
+            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "the request line or headers are larger than 8 KB";
+            case INTERNAL_SERVER_ERROR -> "the hub failed on this request; its log says why";
+            default -> status.getReasonPhrase();
+        };
+        return problem(status, slug(status), status.getReasonPhrase(), detail);
+    }
+
+    /** The type of a problem that only has a status: its reason phrase, in lower case with hyphens. */
+    static String slug(HttpStatus status) {
+        return status == HttpStatus.INTERNAL_SERVER_ERROR ? "internal-error"
+                : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
+    /** The problem as JSON text, for code that writes a response without Spring's message converters. */
+    public static String json(ProblemDetail problem) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("type", problem.getType().toString());
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        fields.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            fields.putAll(problem.getProperties());
+        }
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a problem's fields are plain values", e);
+        }
     }
 
     public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.medhub.hub.problem.Problems;
+import org.medhub.routes.partner.Partner;
+import org.medhub.hub.partner.LivePartners;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplayController {
 
     private final ReplayService replays;
+    private final LivePartners partners;
 
-    ReplayController(ReplayService replays) {
+    ReplayController(ReplayService replays, LivePartners partners) {
         this.replays = replays;
+        this.partners = partners;
     }
 
     @PostMapping("/api/replays")
     ResponseEntity<?> start(@RequestBody ReplayRequest request, Principal operator) {
-        List<String> problems = request.problems();
+        List<String> problems = new java.util.ArrayList<>(request.problems());
+        if (request.subscriber() != null && problems.isEmpty()
+                && partners.partner(request.subscriber()).map(p -> p.subscriptions().isEmpty()).orElse(true)) {
+            problems.add("subscriber '" + request.subscriber() + "' is not a partner with subscriptions; they are "
+                    + partners.partners().stream().filter(p -> !p.subscriptions().isEmpty()).map(Partner::id).sorted().toList());
+        }
         if (!problems.isEmpty()) {
             ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-replay", "Invalid replay",
                     String.join("; ", problems));

@@ -1,7 +1,12 @@
 package org.medhub.hub.replay;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.medhub.canonical.validation.PrintableText;
+import org.medhub.hub.ledger.MessageStatusFilter;
 
 /**
  * What to replay: some messages by id, or every message that fits the filter.
@@ -17,6 +22,8 @@ record ReplayRequest(String from, List<String> messageIds, String partner, Strin
 
     static final int DEFAULT_RATE = 50;
     static final int MAX_MESSAGES = 100_000;
+    /** Names, keys and ids are short; longer is a mistake or an attack. */
+    static final int MAX_TEXT = 300;
 
     int ratePerSecond() {
         return rate == null ? DEFAULT_RATE : rate;
@@ -38,6 +45,22 @@ record ReplayRequest(String from, List<String> messageIds, String partner, Strin
         if (rate != null && (rate < 1 || rate > 1000)) {
             problems.add("rate must be between 1 and 1000 messages per second");
         }
+        if (status != null && !MessageStatusFilter.STATUSES.contains(status)) {
+            problems.add("status '" + PrintableText.quote(status) + "' is not one of " + new TreeSet<>(MessageStatusFilter.STATUSES));
+        }
+        if (messageIds != null && messageIds.size() > MAX_MESSAGES) {
+            problems.add("at most " + MAX_MESSAGES + " messageIds in one replay; it has " + messageIds.size());
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("partner", partner);
+        texts.put("entity", entity);
+        texts.put("status", status);
+        texts.put("businessKey", businessKey);
+        texts.put("subscriber", subscriber);
+        for (int i = 0; messageIds != null && i < messageIds.size() && i <= MAX_MESSAGES; i++) {
+            texts.put("messageIds[" + i + "]", messageIds.get(i));
+        }
+        texts.forEach((field, value) -> PrintableText.check(field, value, MAX_TEXT).ifPresent(v -> problems.add(v.message())));
         return problems;
     }
 }

@@ -63,6 +63,11 @@ class ConflictController {
             return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
                     "say why in \"reason\": it is part of the signed record"));
         }
+        var unfit = Problems.unfitText("reason", request.reason(), Problems.MAX_REASON)
+                .or(() -> Problems.unfitText("take", request.take(), 100));
+        if (unfit.isPresent()) {
+            return unfit.get();
+        }
         if (request.password() == null
                 || !passwords.matches(request.password(), users.loadUserByUsername(resolver.getName()).getPassword())) {
             return Problems.respond(Problems.problem(HttpStatus.FORBIDDEN, "signature", "Signature refused",

@@ -117,6 +117,18 @@ class ReplayIT extends HubIntegrationTest {
         assertThat(json(response).get("detail").asText()).contains("subscriber").contains("say what to replay");
     }
 
+    @Test
+    void refusesAReplayNamingAnUnknownSubscriberOrStatusAsTheMessageListDoes() {
+        HttpResponse<String> unknownSubscriber = replay("{\"from\": \"canonical\", \"subscriber\": \"nobody\", \"partner\": \"acme-factory\"}");
+        HttpResponse<String> unknownStatus = replay("{\"from\": \"raw\", \"status\": \"LOST\"}");
+
+        assertThat(unknownSubscriber.statusCode()).as(unknownSubscriber.body()).isEqualTo(400);
+        assertThat(json(unknownSubscriber).get("detail").asText()).contains("'nobody' is not a partner with subscriptions")
+                .contains("erp");
+        assertThat(unknownStatus.statusCode()).as(unknownStatus.body()).isEqualTo(400);
+        assertThat(json(unknownStatus).get("detail").asText()).contains("status 'LOST' is not one of");
+    }
+
     private void gamma(String codes) {
         writePartnerFile(GAMMA, """
                 id: gamma-factory
