@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,18 +99,18 @@ public final class PipelineBench {
         out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         try (EmbeddedEngines engines = EmbeddedEngines.start(dir.resolve("data"), LogFactory.getLog(PipelineBench.class))) {
-            double produced = plainProducer(engines.bootstrapServers());
-            double consumed = plainConsumer(engines.bootstrapServers());
+            double produced = plainProducer(engines.kafkaClientSettings());
+            double consumed = plainConsumer(engines.kafkaClientSettings());
             out.printf("plain producer (acks=all, idempotent, linger 5 ms): %,10.0f records/s%n", produced);
             out.printf("plain consumer:                                     %,10.0f records/s%n", consumed);
             hub(engines, dir, produced);
         }
     }
 
-    private double plainProducer(String bootstrap) throws Exception {
-        createTopic(bootstrap, "bench.warmup");
-        createTopic(bootstrap, "bench.plain");
-        try (Producer<String, byte[]> producer = producer(bootstrap)) {
+    private double plainProducer(Map<String, Object> kafka) throws Exception {
+        createTopic(kafka, "bench.warmup");
+        createTopic(kafka, "bench.plain");
+        try (Producer<String, byte[]> producer = producer(kafka)) {
             byte[] value = record(0, OffsetDateTime.now(ZoneOffset.ofHours(8)));
             for (int i = 0; i < warmup; i++) { // the same warm-up as the hub gets: compiled code, not the interpreter
                 producer.send(new ProducerRecord<>("bench.warmup", "key-" + i, value));
@@ -126,12 +125,12 @@ public final class PipelineBench {
         }
     }
 
-    private double plainConsumer(String bootstrap) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench.plain",
+    private double plainConsumer(Map<String, Object> kafka) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(kafka, Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "bench.plain",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             consumer.subscribe(List.of("bench.plain"));
             long start = System.nanoTime();
             int read = 0;
@@ -145,13 +144,12 @@ public final class PipelineBench {
     private void hub(EmbeddedEngines engines, Path dir, double plainRate) throws Exception {
         Subscriber subscriber = Subscriber.start();
         Path config = writePartners(dir.resolve("config"), subscriber.url(), batch);
-        ConfigurableApplicationContext hub = MedhubApplication.start(
-                "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
-                "--spring.datasource.url=" + engines.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--medhub.data-dir=" + dir.resolve("data"), "--medhub.config-dir=" + config,
+        List<String> arguments = new java.util.ArrayList<>(engines.arguments());
+        arguments.addAll(List.of("--medhub.data-dir=" + dir.resolve("data"), "--medhub.config-dir=" + config,
                 "--medhub.admin.password=bench-only", "--server.port=0", "--medhub.topics.partitions=" + PARTITIONS,
-                "--logging.level.root=WARN", "--logging.level.org.medhub=WARN");
-        try (Producer<String, byte[]> generator = producer(engines.bootstrapServers())) {
+                "--logging.level.root=WARN", "--logging.level.org.medhub=WARN"));
+        ConfigurableApplicationContext hub = MedhubApplication.start(arguments.toArray(String[]::new));
+        try (Producer<String, byte[]> generator = producer(engines.kafkaClientSettings())) {
             // Warm-up: the JIT compiles the hot paths (on two cores it takes most of one for a minute).
             for (int i = 0; i < warmup; i++) {
                 generator.send(raw(i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
@@ -293,16 +291,21 @@ public final class PipelineBench {
         return config;
     }
 
-    private static Producer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+    private static Producer<String, byte[]> producer(Map<String, Object> kafka) {
+        return new KafkaProducer<>(with(kafka, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 
-    private static void createTopic(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static Map<String, Object> with(Map<String, Object> kafka, Map<String, Object> settings) {
+        Map<String, Object> all = new java.util.HashMap<>(kafka);
+        all.putAll(settings);
+        return all;
+    }
+
+    private static void createTopic(Map<String, Object> kafka, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
     }

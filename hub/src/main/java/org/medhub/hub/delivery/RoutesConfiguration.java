@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.connectors.http.HttpDelivery;
 import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.routes.channel.ChannelRoutes;
 import org.medhub.routes.channel.CheckpointStore;
@@ -53,10 +56,8 @@ class RoutesConfiguration {
 
     /** One idempotent producer for every write of the hub: acks from all replicas, no duplicates on retry. */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> kafkaProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            MedhubProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    Producer<String, byte[]> kafkaProducer(KafkaConnection kafka, MedhubProperties properties) {
+        return new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, (int) properties.pipeline().linger().toMillis(),
@@ -64,7 +65,14 @@ class RoutesConfiguration {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) properties.topics().maxRecordSize().toBytes(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.CLIENT_ID_CONFIG, "medhub"));
+                ProducerConfig.CLIENT_ID_CONFIG, "medhub")));
+    }
+
+    /** Camel's Kafka consumers sign in as the hub's own clients do. */
+    @Bean
+    ComponentCustomizer kafkaComponentSecurity(KafkaConnection kafka) {
+        return ComponentCustomizer.forType(KafkaComponent.class,
+                component -> component.getConfiguration().setAdditionalProperties(new java.util.HashMap<>(kafka.security())));
     }
 
     @Bean

@@ -40,10 +40,10 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         EmbeddedEngines engines = new EmbeddedEngines(logs.getLog(EmbeddedEngines.class));
         try {
             if (startPostgresql) {
-                engines.startPostgresql(dataDir.resolve("postgresql"));
+                engines.startPostgresql(dataDir);
             }
             if (startKafka) {
-                engines.startKafka(dataDir.resolve("kafka"));
+                engines.startKafka(dataDir);
             }
         } catch (RuntimeException e) {
             engines.close();

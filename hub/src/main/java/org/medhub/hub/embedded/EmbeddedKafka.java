@@ -17,8 +17,11 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.plain.PlainLoginModule;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.medhub.hub.security.SecretFile;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), inside this JVM,
@@ -28,15 +31,21 @@ final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The one user of the broker: the hub, and its own broker and controller talking to each other. */
+    static final String USER = "medhub";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Map<String, Object> clientSettings) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = clientSettings;
     }
 
-    static EmbeddedKafka start(Path directory) {
+    /** @param passwordFile the password of {@link #USER}, generated there at first start */
+    static EmbeddedKafka start(Path directory, Path passwordFile) {
         Path logs = directory.resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -47,17 +56,27 @@ final class EmbeddedKafka implements AutoCloseable {
         int brokerPort = ports.port("broker");
         int controllerPort = ports.port("controller");
         ports.save();
+        // Every listener, the controller's too, asks for the password: no other local process may read the raw
+        // records, or write to the canonical topics and the audit mirror.
+        String password = SecretFile.readOrGenerate(passwordFile);
+        String jaas = PlainLoginModule.class.getName() + " required username=\"" + USER + "\" password=\"" + password
+                + "\" user_" + USER + "=\"" + password + "\";";
 
         Properties config = new Properties();
         config.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("listeners", "BROKER://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "BROKER://127.0.0.1:" + brokerPort),
+                Map.entry("listener.security.protocol.map", "BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "BROKER"),
+                Map.entry("sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("sasl.mechanism.inter.broker.protocol", "PLAIN"),
+                Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
+                Map.entry("listener.name.broker.plain.sasl.jaas.config", jaas),
+                Map.entry("listener.name.controller.plain.sasl.jaas.config", jaas),
                 Map.entry("log.dirs", logs.toString()),
                 Map.entry("auto.create.topics.enable", "false"),
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -73,7 +92,12 @@ final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + brokerPort,
+                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, PlainLoginModule.class.getName() + " required username=\"" + USER
+                        + "\" password=\"" + password + "\";"));
         kafka.awaitReady();
         return kafka;
     }
@@ -94,7 +118,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void awaitReady() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientSettings)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             close();
@@ -107,6 +131,11 @@ final class EmbeddedKafka implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What a client needs to reach this broker: where it is, and how to sign in. */
+    Map<String, Object> clientSettings() {
+        return clientSettings;
     }
 
     @Override

@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.medhub.hub.security.SecretFile;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,13 +25,28 @@ final class EmbeddedPostgresql implements AutoCloseable {
     static final String DATABASE = "medhub";
     static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How every connection signs in: a password, never trust, not even on loopback. */
+    private static final String HBA = """
+            # Written by medhub: every connection, local or over loopback, signs in with the password in
+            # <data-dir>/secrets/postgresql.password.
+            local   all             all                     scram-sha-256
+            host    all             all     127.0.0.1/32    scram-sha-256
+            host    all             all     ::1/128         scram-sha-256
+            local   replication     all                     scram-sha-256
+            host    replication     all     127.0.0.1/32    scram-sha-256
+            host    replication     all     ::1/128         scram-sha-256
+            """;
 
-    private EmbeddedPostgresql(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedPostgresql(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    static EmbeddedPostgresql start(Path directory) {
+    /** @param passwordFile the superuser's password, generated there at first start */
+    static EmbeddedPostgresql start(Path directory, Path passwordFile) {
         Path cluster = directory.resolve("cluster");
         LocalPorts ports;
         try {
@@ -41,11 +58,18 @@ final class EmbeddedPostgresql implements AutoCloseable {
         stopLeftOverServer(cluster);
         int port = ports.port("postgresql");
         ports.save();
+        String password = SecretFile.readOrGenerate(passwordFile);
+        boolean trusting = Files.exists(cluster.resolve("pg_hba.conf")) && trusts(cluster);
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // initdb's own options (the builder passes these through as --name=value): a new cluster asks
+                    // for the password from its first moment, and never trusts a connection
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                    .setConnectConfig("password", password)
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "4")
                     .setServerConfig("max_replication_slots", "4")
@@ -54,8 +78,11 @@ final class EmbeddedPostgresql implements AutoCloseable {
                     // after a crash the server replays its log before it listens
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
+            if (trusting) {
+                requirePassword(postgres, cluster, password);
+            }
             createDatabase(postgres);
-            return new EmbeddedPostgresql(postgres);
+            return new EmbeddedPostgresql(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
         }
@@ -89,6 +116,35 @@ final class EmbeddedPostgresql implements AutoCloseable {
         }
     }
 
+    /** Whether any rule of the cluster's pg_hba.conf lets a connection in without a password. */
+    private static boolean trusts(Path cluster) {
+        try {
+            return Files.readAllLines(cluster.resolve("pg_hba.conf")).stream()
+                    .map(line -> line.replaceFirst("#.*", "").strip())
+                    .anyMatch(rule -> List.of(rule.split("\\s+")).contains("trust"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + cluster.resolve("pg_hba.conf"), e);
+        }
+    }
+
+    /**
+     * A cluster made by an earlier medhub trusted every local connection: its superuser gets the password, and the
+     * server asks for it from now on.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path cluster, String password) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            statement.execute("alter role " + USER + " password '" + password.replace("'", "''") + "'");
+            Files.writeString(cluster.resolve("pg_hba.conf"), HBA);
+            statement.execute("select pg_reload_conf()");
+            LoggerFactory.getLogger(EmbeddedPostgresql.class)
+                    .info("The embedded PostgreSQL now asks every connection for its password");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot make the embedded PostgreSQL in " + cluster + " ask for a password", e);
+        }
+    }
+
     private static void createDatabase(EmbeddedPostgres postgres) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -106,6 +162,10 @@ final class EmbeddedPostgresql implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    String password() {
+        return password;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.hub.ledger.MessageStatusFilter;
 import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
@@ -42,7 +43,7 @@ class ReplayService implements AutoCloseable {
     private final CanonicalPublisher publisher;
     private final AuditTrail audit;
     private final Clock clock;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "medhub-replay");
         thread.setDaemon(true);
@@ -50,13 +51,13 @@ class ReplayService implements AutoCloseable {
     });
 
     ReplayService(JdbcTemplate jdbc, RecordMapping mapping, CanonicalPublisher publisher, AuditTrail audit, Clock clock,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            KafkaConnection kafka) {
         this.jdbc = jdbc;
         this.mapping = mapping;
         this.publisher = publisher;
         this.audit = audit;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** The messages a request means, oldest first. */
@@ -91,7 +92,7 @@ class ReplayService implements AutoCloseable {
     /** What a replay would send and change, without sending or changing anything. */
     List<Map<String, Object>> dryRun(ReplayRequest request) {
         List<Map<String, Object>> plan = new ArrayList<>();
-        try (KafkaRecords kafka = new KafkaRecords(bootstrapServers)) {
+        try (KafkaRecords kafka = new KafkaRecords(this.kafka)) {
             for (Map<String, Object> message : select(request)) {
                 plan.add("raw".equals(request.from()) ? rawPlan(kafka, message) : canonicalPlan(kafka, message, request));
             }
@@ -135,7 +136,7 @@ class ReplayService implements AutoCloseable {
 
     private void run(long id, ReplayRequest request, List<Map<String, Object>> messages) {
         long pause = 1000L / request.ratePerSecond();
-        try (KafkaRecords kafka = new KafkaRecords(bootstrapServers)) {
+        try (KafkaRecords kafka = new KafkaRecords(this.kafka)) {
             for (Map<String, Object> message : messages) {
                 if (!"RUNNING".equals(jdbc.queryForObject("select status from replay where id = ?", String.class, id))) {
                     return; // stopped

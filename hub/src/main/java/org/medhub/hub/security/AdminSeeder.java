@@ -1,8 +1,6 @@
 package org.medhub.hub.security;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.medhub.hub.MedhubProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At first start there is one operator, {@code admin}. Its password comes from
- * {@code MEDHUB_ADMIN_PASSWORD}; without it one is generated, printed once on the console (never
- * logged) and left for the operator in {@code <data-dir>/secrets/admin.password}, readable by the owner only.
+ * {@code MEDHUB_ADMIN_PASSWORD}; without it one is generated and left for the operator in
+ * {@code <data-dir>/secrets/admin.password}, readable by the owner only. The console says where, not what.
  */
 @Component
 class AdminSeeder implements ApplicationRunner {
@@ -39,11 +37,12 @@ class AdminSeeder implements ApplicationRunner {
         }
         String password = properties.admin().password();
         if (password == null || password.isBlank()) {
-            password = generate();
+            password = SecretFile.generate();
             Path file = properties.dataDir().resolve("secrets").resolve("admin.password").toAbsolutePath();
             SecretFile.write(file, password);
-            System.out.println("\n  First start: operator 'admin' has the generated password " + password
-                    + "\n  (also in " + file + "; set MEDHUB_ADMIN_PASSWORD to choose it yourself)\n");
+            // where it is, never what it is: standard output ends up in logs
+            System.out.println("\n  First start: operator 'admin' has a generated password, in " + file
+                    + "\n  (readable by this user only; set MEDHUB_ADMIN_PASSWORD to choose it yourself)\n");
         }
         try {
             users.createUser(User.withUsername(ADMIN).password(passwords.encode(password)).roles("ADMIN").build());
@@ -52,9 +51,4 @@ class AdminSeeder implements ApplicationRunner {
         }
     }
 
-    private static String generate() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
 }

@@ -51,7 +51,9 @@ public class WireMockSimulators implements SimulatedSystems, AutoCloseable {
 
     private static WireMockServer start(String system) {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .notifier(new Slf4jNotifier(false)));
+                .notifier(new Slf4jNotifier(false))
+                // its admin API (/__admin) would let any local process rewrite what the simulator answers: off
+                .adminAuthenticator(request -> false));
         server.start();
         server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"accepted\":true}")));

@@ -17,23 +17,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Replays after a mapping fix, to one subscriber, as a dry run, in bulk, stopped, and when the bytes are gone. */
 class ReplayIT extends HubIntegrationTest {
 
     private static final String GAMMA = "gamma-factory";
     private static final String GAMMA_SECRET = "gamma-it-secret";
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String kafka;
 
     @BeforeEach
     void subscribersAccept() {
@@ -171,7 +166,7 @@ class ReplayIT extends HubIntegrationTest {
 
     private void deleteAllRawRecordsOf(String partner) throws Exception {
         String topic = "medhub.raw." + partner;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+        try (Admin admin = Admin.create(kafkaClient(Map.of()))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {

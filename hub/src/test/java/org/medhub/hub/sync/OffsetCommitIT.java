@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A batch stage commits, when its batch is done, the offset of every partition the batch read, not only
@@ -31,16 +29,12 @@ class OffsetCommitIT extends HubIntegrationTest {
     private static final String RAW = "medhub.raw." + ACME;
     private static final String CANONICAL = "medhub.canonical.batch";
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String kafka;
-
     @Test
     void commitsEveryPartitionABatchRead() throws Exception {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafkaClient(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
             for (int i = 0; i < 30; i++) { // keys on every partition, written at once: one batch reads several
                 ProducerRecord<String, String> record = new ProducerRecord<>(RAW, "commit-" + i,
                         acmeBatch("R-COMMIT-" + i, "LOT-COMMIT-" + i));
@@ -50,7 +44,7 @@ class OffsetCommitIT extends HubIntegrationTest {
             }
         }
 
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+        try (Admin admin = Admin.create(kafkaClient(Map.of()))) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(committed(admin, "medhub.mapping." + ACME)).as("the mapping stage's offsets")
                         .containsAllEntriesOf(ends(admin, RAW));
