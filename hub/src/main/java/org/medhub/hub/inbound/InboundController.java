@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetter;
@@ -45,17 +47,26 @@ class InboundController {
 
     private final ProducerTemplate camel;
     private final DeadLetters deadLetters;
+    private final LivePartners partners;
     private final long maxBodyBytes;
 
-    InboundController(ProducerTemplate camel, DeadLetters deadLetters, MedhubProperties properties) {
+    InboundController(ProducerTemplate camel, DeadLetters deadLetters, LivePartners partners, MedhubProperties properties) {
         this.camel = camel;
         this.deadLetters = deadLetters;
+        this.partners = partners;
         this.maxBodyBytes = properties.inbound().maxBodySize().toBytes();
     }
 
     @PostMapping("/api/inbound/{partnerId}/{messageType}")
     ResponseEntity<?> receive(@PathVariable String partnerId, @PathVariable String messageType,
             HttpServletRequest request) throws IOException {
+        Optional<String> wrongType = partners.partner(partnerId).flatMap(p -> p.messageType(messageType))
+                .flatMap(type -> DeclaredContentType.mismatch(type.mapping().format(), request.getContentType()));
+        if (wrongType.isPresent()) {
+            // said before a byte is read: the sender has sent the wrong document, or labelled it wrongly
+            return Problems.respond(Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported media type", wrongType.get()));
+        }
         byte[] body = request.getContentLengthLong() > maxBodyBytes
                 ? null : BoundedBody.read(request.getInputStream(), maxBodyBytes);
         if (body == null) {

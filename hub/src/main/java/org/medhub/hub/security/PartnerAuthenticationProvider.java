@@ -9,13 +9,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A partner authenticates with its id and the secret its configuration references. The error says
- * which of the two is wrong: partner ids are not secret (they are in every URL), and a named error
- * saves an integration engineer an afternoon.
+ * A partner authenticates with its id and the secret its configuration references. An unknown partner and a wrong
+ * secret get the same answer, so that nobody can find out by trying which partners the hub has; the integration
+ * engineer looks the partner up in {@code config/partners}.
  */
 class PartnerAuthenticationProvider implements AuthenticationProvider {
 
     static final String ROLE_PARTNER = "ROLE_PARTNER";
+    static final String REFUSED = "unknown partner or wrong credential";
 
     private final LivePartners partners;
 
@@ -26,12 +27,11 @@ class PartnerAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String partnerId = authentication.getName();
-        if (partners.partner(partnerId).isEmpty()) {
-            throw new BadCredentialsException("no partner '" + partnerId + "' is configured");
-        }
         Object secret = authentication.getCredentials();
-        if (secret == null || !partners.credentialMatches(partnerId, secret.toString())) {
-            throw new BadCredentialsException("wrong credential for partner '" + partnerId + "'");
+        // the digest is compared for an unknown partner too: the answer takes as long either way
+        boolean matches = partners.credentialMatches(partnerId, secret == null ? "" : secret.toString());
+        if (!matches || partners.partner(partnerId).isEmpty()) {
+            throw new BadCredentialsException(REFUSED);
         }
         return UsernamePasswordAuthenticationToken.authenticated(partnerId, null,
                 List.of(new SimpleGrantedAuthority(ROLE_PARTNER)));

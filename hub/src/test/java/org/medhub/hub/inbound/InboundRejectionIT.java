@@ -24,19 +24,14 @@ class InboundRejectionIT extends HubIntegrationTest {
     }
 
     @Test
-    void refusesAnUnknownPartner() {
-        var response = postBatch("nobody", "whatever", acmeBatch("R-X", "LOT-X"));
+    void refusesAnUnknownPartnerAndAWrongCredentialAlikeSoThatNoOneCanListThePartners() {
+        var unknown = postBatch("nobody", "whatever", acmeBatch("R-X", "LOT-X"));
+        var wrong = postBatch(ACME, "not-the-secret", acmeBatch("R-X", "LOT-X"));
 
-        assertProblem(response, 401, "unauthenticated");
-        assertThat(json(response).get("detail").asText()).isEqualTo("no partner 'nobody' is configured");
-    }
-
-    @Test
-    void refusesAWrongCredential() {
-        var response = postBatch(ACME, "not-the-secret", acmeBatch("R-X", "LOT-X"));
-
-        assertProblem(response, 401, "unauthenticated");
-        assertThat(json(response).get("detail").asText()).isEqualTo("wrong credential for partner 'acme-factory'");
+        assertProblem(unknown, 401, "unauthenticated");
+        assertProblem(wrong, 401, "unauthenticated");
+        assertThat(json(unknown).get("detail").asText()).isEqualTo("unknown partner or wrong credential");
+        assertThat(json(wrong).get("detail")).isEqualTo(json(unknown).get("detail"));
     }
 
     @Test
@@ -105,6 +100,26 @@ class InboundRejectionIT extends HubIntegrationTest {
         JsonNode ledger = message(json(response).get("messageId").asText());
         assertThat(ledger.get("status").asText()).isEqualTo("FAILED");
         assertThat(ledger.get("lastError").asText()).contains("larger than the limit").contains("not kept");
+    }
+
+    @Test
+    void refusesAContentTypeThatCannotBeTheMessageTypesFormatBeforeReadingIt() {
+        erp.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/erp/batches")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)));
+        byte[] record = acmeBatch("R-CT", "LOT-CT").getBytes(StandardCharsets.UTF_8);
+
+        var xml = postBytes("/api/inbound/acme-factory/batch-record", ACME, ACME_SECRET, record, "application/xml");
+        var form = postBytes("/api/inbound/acme-factory/batch-record", ACME, ACME_SECRET, record,
+                "application/x-www-form-urlencoded");
+        var plain = postBytes("/api/inbound/acme-factory/batch-record", ACME, ACME_SECRET, record, "text/plain; charset=UTF-8");
+
+        assertProblem(xml, 415, "unsupported-media-type");
+        assertThat(json(xml).get("detail").asText()).contains("application/xml cannot be a json document")
+                .contains("application/json");
+        assertProblem(form, 415, "unsupported-media-type");
+        assertThat(plain.statusCode()).as("text/plain says nothing about the format: " + plain.body()).isIn(200, 202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                message(json(plain).get("messageId").asText()).get("status").asText()).isEqualTo("DELIVERED"));
     }
 
     @Test

@@ -146,6 +146,24 @@ public record FieldRule(
         public Condition {
             in = in == null ? null : List.copyOf(in);
         }
+
+        // a compiled Pattern has no equals of its own: without these, a reload saw every such mapping as changed
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Condition that && Objects.equals(path, that.path) && Objects.equals(equals, that.equals)
+                    && Objects.equals(in, that.in) && Objects.equals(regex(matches), regex(that.matches))
+                    && Objects.equals(above, that.above) && Objects.equals(below, that.below)
+                    && Objects.equals(exists, that.exists) && Objects.equals(then, that.then);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(path, equals, in, regex(matches), above, below, exists, then);
+        }
+
+        private static String regex(Pattern pattern) {
+            return pattern == null ? null : pattern.flags() + "/" + pattern.pattern();
+        }
     }
 
     /** Builds a rule key by key, as the spec reader and tests do. */

@@ -208,4 +208,27 @@ class MappingSpecReaderTest {
         }
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void readsTheSameMappingWithARegularExpressionAsEqualSoThatAReloadSeesNoChange() throws Exception {
+        String yaml = """
+                id: m
+                version: 1
+                format: json
+                entity: Batch
+                fields:
+                  lot: { when: [ { path: $.lot, matches: "L[0-9]+", then: $.lot } ], else: $.otherLot }
+                """;
+        List<SpecProblem> problems = new ArrayList<>();
+
+        MappingSpec first = reader.read(YAML.readTree(yaml), "m.yml", "", MappingSpecReader.Defaults.NONE, problems)
+                .orElseThrow(() -> new AssertionError(problems));
+        MappingSpec second = reader.read(YAML.readTree(yaml), "m.yml", "", MappingSpecReader.Defaults.NONE, problems).orElseThrow();
+        MappingSpec other = reader.read(YAML.readTree(yaml.replace("L[0-9]+", "L[0-9]*")), "m.yml", "",
+                MappingSpecReader.Defaults.NONE, problems).orElseThrow();
+
+        assertThat(problems).isEmpty();
+        assertThat(second).isEqualTo(first).hasSameHashCodeAs(first);
+        assertThat(other).isNotEqualTo(first);
+    }
 }
