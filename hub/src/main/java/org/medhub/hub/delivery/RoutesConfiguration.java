@@ -37,7 +37,6 @@ import org.medhub.routes.pipeline.KafkaWriter;
 import org.medhub.routes.sync.RecordSync;
 import org.medhub.routes.pipeline.MappingPipelineTemplate;
 import org.medhub.routes.pipeline.RawBatchProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

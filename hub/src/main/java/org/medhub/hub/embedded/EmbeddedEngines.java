@@ -35,14 +35,6 @@ public final class EmbeddedEngines implements AutoCloseable {
         }
     }
 
-    public String bootstrapServers() {
-        return (String) properties.get("spring.kafka.bootstrap-servers");
-    }
-
-    public String jdbcUrl() {
-        return (String) properties.get("spring.datasource.url");
-    }
-
     /** What a Kafka client of a tool needs to reach the embedded broker, password included. */
     public Map<String, Object> kafkaClientSettings() {
         return kafkaClientSettings;

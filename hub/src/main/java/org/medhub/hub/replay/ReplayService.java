@@ -25,7 +25,6 @@ import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.pipeline.CanonicalPublisher;
 import org.medhub.routes.sync.MergeResult;
 import org.medhub.routes.sync.RecordMerge;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 

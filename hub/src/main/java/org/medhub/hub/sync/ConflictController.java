@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.validation.InvalidRecordException;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;

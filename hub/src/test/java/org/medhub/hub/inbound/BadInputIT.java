@@ -1,7 +1,5 @@
 package org.medhub.hub.inbound;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,11 +18,6 @@ import org.medhub.hub.HubIntegrationTest;
  * refused with a problem naming it, its dead letter is written, and the hub goes on delivering.
  */
 class BadInputIT extends HubIntegrationTest {
-
-    @BeforeEach
-    void erpAccepts() {
-        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

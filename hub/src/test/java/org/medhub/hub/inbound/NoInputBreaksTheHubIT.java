@@ -1,7 +1,5 @@
 package org.medhub.hub.inbound;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medhub.hub.HubIntegrationTest;
@@ -28,11 +25,6 @@ class NoInputBreaksTheHubIT extends HubIntegrationTest {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void erpAccepts() {
-        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-    }
 
     @Test
     void answersEveryPostWithAnAcceptanceOrAProblemNeverAServerError() {

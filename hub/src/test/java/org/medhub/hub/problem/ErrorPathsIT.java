@@ -1,7 +1,5 @@
 package org.medhub.hub.problem;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +13,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,11 +29,6 @@ class ErrorPathsIT extends HubIntegrationTest {
 
     @LocalServerPort
     private int port;
-
-    @BeforeEach
-    void erpAccepts() {
-        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -57,6 +49,7 @@ class ErrorPathsIT extends HubIntegrationTest {
 
         assertThat(response.status()).as(response.toString()).isBetween(400, 499);
         assertIsProblem(response);
+        assertStillDelivers();
     }
 
     @Test
@@ -80,6 +73,7 @@ class ErrorPathsIT extends HubIntegrationTest {
         for (RawResponse response : new RawResponse[] {text, fraction, list, broken}) {
             assertIsProblem(response);
         }
+        assertStillDelivers();
     }
 
     @Test
@@ -116,6 +110,7 @@ class ErrorPathsIT extends HubIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertIsProblem(response);
         assertThat(detail(response)).contains("businessKey");
+        assertStillDelivers();
     }
 
     private static String detail(RawResponse response) {

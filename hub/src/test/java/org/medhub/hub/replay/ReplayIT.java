@@ -122,6 +122,7 @@ class ReplayIT extends HubIntegrationTest {
                 .contains("erp");
         assertThat(unknownStatus.statusCode()).as(unknownStatus.body()).isEqualTo(400);
         assertThat(json(unknownStatus).get("detail").asText()).contains("status 'LOST' is not one of");
+        assertStillDelivers();
     }
 
     private void gamma(String codes) {
