@@ -1,5 +1,6 @@
 package org.medhub.hub;
 
+import org.medhub.hub.settings.MedhubProperties;
 import java.util.stream.Collectors;
 import org.medhub.hub.partner.LivePartners;
 import org.slf4j.Logger;

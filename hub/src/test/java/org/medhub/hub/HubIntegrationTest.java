@@ -136,7 +136,7 @@ public abstract class HubIntegrationTest {
 
     /** The newest dead letter of {@code messageId} on {@code medhub.dlq}, or null. */
     protected JsonNode deadLetter(String messageId) {
-        return readAll(org.medhub.routes.Topics.DLQ).stream().filter(r -> messageId.equals(r.key()))
+        return readAll(org.medhub.routes.kafka.Topics.DLQ).stream().filter(r -> messageId.equals(r.key()))
                 .map(r -> json(r.value())).reduce((a, b) -> b).orElse(null);
     }
 

@@ -24,6 +24,14 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The jar's entry point. */
+    public static void main(String[] args) {
+        int exitCode = run(args, System.out, System.err);
+        if (exitCode != RUNNING) {
+            System.exit(exitCode);
+        }
+    }
+
     /** What {@link #run} returns when the hub was started: the process lives on until the hub stops. */
     public static final int RUNNING = -1;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.medhub.hub.security.SecretFile;
+import org.medhub.hub.secrets.SecretFile;
 
 /** The engines this process started for itself; closed after everything that uses them has stopped. */
 public final class EmbeddedEngines implements AutoCloseable {

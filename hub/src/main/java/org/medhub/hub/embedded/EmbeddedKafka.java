@@ -21,7 +21,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.security.plain.PlainLoginModule;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
-import org.medhub.hub.security.SecretFile;
+import org.medhub.hub.secrets.SecretFile;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), inside this JVM,

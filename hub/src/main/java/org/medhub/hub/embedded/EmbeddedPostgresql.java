@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.medhub.hub.security.SecretFile;
+import org.medhub.hub.secrets.SecretFile;
 import org.slf4j.LoggerFactory;
 
 /**

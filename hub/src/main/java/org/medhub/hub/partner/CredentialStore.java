@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import org.medhub.routes.channel.Secret;
-import org.medhub.hub.security.SecretFile;
+import org.medhub.hub.secrets.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,7 @@
 package org.medhub.hub.partner;
 
 import io.github.resilience4j.springboot3.retry.autoconfigure.RetryProperties;
-import org.medhub.hub.MedhubProperties;
-import org.medhub.hub.simulator.WireMockSimulators;
+import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.routes.channel.ChannelRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,15 +10,10 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class PartnerConfiguration {
 
-    @Bean(destroyMethod = "close")
-    WireMockSimulators simulators(MedhubProperties properties) {
-        return new WireMockSimulators(properties.simulators().enabled());
-    }
-
     /** Reads {@code <config-dir>/partners/*.yml} each time it is asked: at start-up and at every reload. */
     @Bean
     PartnerFiles partnerFiles(MedhubProperties properties, Environment environment,
-            RetryProperties retryProperties, WireMockSimulators simulators) {
+            RetryProperties retryProperties, SimulatedSystems simulators) {
         CredentialStore credentials = new CredentialStore(properties.dataDir().toAbsolutePath(),
                 environment::getProperty, properties.partners().generateMissingSecrets());
         PartnerFileReader reader = new PartnerFileReader(environment::resolveRequiredPlaceholders, credentials,

@@ -7,7 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.routes.Topics;
+import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.channel.ChannelRoutes;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;

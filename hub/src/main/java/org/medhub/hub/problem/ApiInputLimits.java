@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.medhub.canonical.validation.PrintableText;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,7 +1,8 @@
 package org.medhub.hub.security;
 
+import org.medhub.hub.secrets.SecretFile;
 import java.nio.file.Path;
-import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.ApplicationRunner;

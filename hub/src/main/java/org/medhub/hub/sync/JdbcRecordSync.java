@@ -18,7 +18,7 @@ import org.medhub.canonical.dictionary.SystemOfRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.hub.MedhubProperties;
+import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.routes.partner.PartnerDirectory;
 import org.medhub.routes.partner.PartnerKind;
 import org.medhub.routes.sync.MergeResult;

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
-import org.medhub.routes.Topics;
+import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -7,7 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.deadletter.DeadLetter;

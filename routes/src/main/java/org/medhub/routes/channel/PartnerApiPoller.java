@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.slf4j.Logger;

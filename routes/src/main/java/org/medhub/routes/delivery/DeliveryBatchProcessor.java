@@ -14,7 +14,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;

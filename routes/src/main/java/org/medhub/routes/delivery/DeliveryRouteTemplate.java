@@ -1,7 +1,7 @@
 package org.medhub.routes.delivery;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.pipeline.BatchConsumers;
 
 /**

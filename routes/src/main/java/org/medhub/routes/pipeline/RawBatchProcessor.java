@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.medhub.canonical.envelope.MessageIds;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.Intake;

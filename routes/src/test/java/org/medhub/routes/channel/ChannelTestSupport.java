@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.routes.MedhubHeaders;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
@@ -29,7 +29,7 @@ import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Publication;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
-import org.medhub.routes.pipeline.KafkaWriter;
+import org.medhub.routes.kafka.KafkaWriter;
 
 /** Stand-ins for the ingest route and the ledger: the channels are tested without Kafka or a database. */
 final class ChannelTestSupport {

@@ -1,5 +1,6 @@
-package org.medhub.routes;
+package org.medhub.routes.inbound;
 
+import org.medhub.routes.kafka.MedhubHeaders;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

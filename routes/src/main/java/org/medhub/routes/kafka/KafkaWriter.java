@@ -1,4 +1,4 @@
-package org.medhub.routes.pipeline;
+package org.medhub.routes.kafka;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.medhub.hub.security;
+package org.medhub.hub.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.medhub.routes;
+package org.medhub.routes.kafka;
 
 /** Topic names, as laid out in the architecture. */
 public final class Topics {

@@ -1,4 +1,4 @@
-package org.medhub.hub;
+package org.medhub.hub.settings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

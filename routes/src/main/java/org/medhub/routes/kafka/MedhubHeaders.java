@@ -1,4 +1,4 @@
-package org.medhub.routes;
+package org.medhub.routes.kafka;
 
 /** Exchange headers and properties that carry a message through the routes. */
 public final class MedhubHeaders {
