@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.medhub.routes.pipeline.BatchConsumers;
+import org.medhub.routes.sync.SyncPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -117,16 +118,8 @@ public record MedhubProperties(
         }
     }
 
-    /** What the hub does when a system changes a field another system owns (the dictionary says who owns what). */
-    public enum Ownership {
-        /** Apply the change and note it in the ledger for people to review. */
-        FLAG,
-        /** Dead-letter the update. */
-        REFUSE
-    }
-
-    /** @param ownership the field-ownership policy */
-    public record Sync(@NotNull @DefaultValue("FLAG") Ownership ownership) {}
+    /** @param ownership what the hub does when a system changes a field another system owns */
+    public record Sync(@NotNull @DefaultValue("FLAG") SyncPolicy.Ownership ownership) {}
 
     /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
     public record Admin(String password) {

@@ -11,26 +11,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.dictionary.EntityDefinition;
-import org.medhub.canonical.dictionary.RecordValidator;
-import org.medhub.canonical.dictionary.SystemOfRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
-import org.medhub.canonical.validation.Violation;
+import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.settings.MedhubProperties;
-import org.medhub.routes.partner.PartnerDirectory;
-import org.medhub.routes.partner.PartnerKind;
 import org.medhub.routes.sync.MergeResult;
-import org.medhub.routes.sync.RecordMerge;
 import org.medhub.routes.sync.RecordSync;
+import org.medhub.routes.sync.SyncPolicy;
 import org.medhub.routes.sync.SyncResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The current version of every record in PostgreSQL ({@code record_state}), every earlier version
+ * Stores what {@link SyncPolicy} decides: the current version of every record in PostgreSQL ({@code record_state}), every earlier version
  * ({@code record_version}, the bases of three-way merges) and the resolution queue ({@code conflict}).
  * A message already applied is recognised by its id, so a batch that runs again after a crash gives
  * the same results.
@@ -38,17 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class JdbcRecordSync implements RecordSync {
 
-    public static final String HUB = "hub";
+    public static final String HUB = SyncPolicy.HUB;
 
     private final JdbcTemplate jdbc;
-    private final PartnerDirectory partners;
-    private final MedhubProperties.Sync policy;
+    private final SyncPolicy policy;
     private final Clock clock;
 
-    public JdbcRecordSync(JdbcTemplate jdbc, PartnerDirectory partners, MedhubProperties properties, Clock clock) {
+    public JdbcRecordSync(JdbcTemplate jdbc, LivePartners partners, MedhubProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.partners = partners;
-        this.policy = properties.sync();
+        this.policy = new SyncPolicy(properties.sync().ownership(), partners);
         this.clock = clock;
     }
 
@@ -58,7 +50,7 @@ public class JdbcRecordSync implements RecordSync {
         if (updates.isEmpty()) {
             return List.of();
         }
-        Map<String, State> states = lockStates(updates);
+        Map<String, SyncPolicy.Current> states = lockStates(updates);
         Map<String, Long> alreadyApplied = new HashMap<>();
         jdbc.query("select message_id, version from record_version where message_id = any(?::varchar[])",
                 rs -> { alreadyApplied.put(rs.getString(1), rs.getLong(2)); },
@@ -89,7 +81,7 @@ public class JdbcRecordSync implements RecordSync {
         final List<String[]> flags = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
 
-        void flush(JdbcTemplate jdbc, Map<String, State> states, String now) {
+        void flush(JdbcTemplate jdbc, Map<String, SyncPolicy.Current> states, String now) {
             if (!versions.isEmpty()) {
                 jdbc.update("""
                         insert into record_version (entity, business_key, version, record, message_id, source, recorded_at)
@@ -133,53 +125,33 @@ public class JdbcRecordSync implements RecordSync {
         }
     }
 
-    private SyncResult apply(Envelope update, State current, Map<String, State> states, Writes writes, String now) {
-        EntityDefinition entity = DataDictionary.standard().entity(update.entity()).orElseThrow();
-        ObjectNode incoming = (ObjectNode) update.payload();
+    private SyncResult apply(Envelope update, SyncPolicy.Current current, Map<String, SyncPolicy.Current> states, Writes writes, String now) {
         ObjectNode base = null;
         if (current != null && update.baseVersion() != null && update.baseVersion() < current.version()) {
             base = version(update, update.baseVersion());
         }
-        SystemOfRecord source = systemOf(update.source());
-        MergeResult merge = RecordMerge.merge(entity, current == null ? null : current.record(), base, incoming, source);
-        if (merge.transition().isPresent()) {
-            Violation refused = merge.transition().get();
-            return SyncResult.refused(refused.message() + " (the hub has " + update.businessKey() + " at version "
-                    + current.version() + ")", List.of(refused));
+        SyncPolicy.Decision decision = policy.decide(update, current, base);
+        if (decision instanceof SyncPolicy.Refused refused) {
+            return SyncResult.refused(refused.reason(), refused.violations());
         }
-        List<Violation> invalid = RecordValidator.validate(entity, merge.merged());
-        if (!invalid.isEmpty()) {
-            return SyncResult.refused(current == null
-                    ? "a partial update cannot create " + update.businessKey() + ": the hub does not know it yet"
-                    : "merged into version " + current.version() + ", the record breaks the dictionary", invalid);
+        if (decision instanceof SyncPolicy.Conflicted conflicted) {
+            return conflict(update, current, conflicted.merge(), now);
         }
-        if (!merge.notOwned().isEmpty() && policy.ownership() == MedhubProperties.Ownership.REFUSE) {
-            List<Violation> violations = merge.notOwned().stream().map(f -> new Violation(f, "field-owner",
-                    null, f + " is owned by " + entity.ownerOf(f) + "; " + update.source() + " (" + source + ") may not change it")).toList();
-            return SyncResult.refused("the update changes fields other systems own: " + merge.notOwned(), violations);
+        if (decision instanceof SyncPolicy.Applied applied) {
+            writes.versions.add(new Object[] {update.entity(), update.businessKey(), applied.version(),
+                applied.record().toString(), update.messageId(), update.source()});
+            writes.lastMessage.put(key(update.entity(), update.businessKey()), update.messageId());
+            if (applied.flag() != null) {
+                writes.flags.add(new String[] {update.messageId(), applied.flag()});
+            }
+            states.put(key(update.entity(), update.businessKey()), applied.current());
+            return SyncResult.applied(update.applied(applied.record(), applied.version()));
         }
-        if (!merge.conflicts().isEmpty()) {
-            return conflict(update, current, merge, now);
-        }
-        if (merge.changed().isEmpty()) {
-            writes.unchanged.add(update.messageId());
-            return SyncResult.unchanged();
-        }
-        long version = current == null ? 1 : current.version() + 1;
-        ObjectNode writers = current == null ? CanonicalJson.mapper().createObjectNode() : current.writers().deepCopy();
-        merge.changed().forEach(f -> writers.put(f, update.source()));
-        writes.versions.add(new Object[] {update.entity(), update.businessKey(), version, merge.merged().toString(),
-            update.messageId(), update.source()});
-        writes.lastMessage.put(key(update.entity(), update.businessKey()), update.messageId());
-        if (!merge.notOwned().isEmpty()) {
-            writes.flags.add(new String[] {update.messageId(), "flagged: " + update.source() + " (" + source + ") changed "
-                    + merge.notOwned().stream().map(f -> f + " (owned by " + entity.ownerOf(f) + ")").toList()});
-        }
-        states.put(key(update.entity(), update.businessKey()), new State(version, merge.merged(), writers));
-        return SyncResult.applied(update.applied(merge.merged(), version));
+        writes.unchanged.add(update.messageId());
+        return SyncResult.unchanged();
     }
 
-    private SyncResult conflict(Envelope update, State current, MergeResult merge, String now) {
+    private SyncResult conflict(Envelope update, SyncPolicy.Current current, MergeResult merge, String now) {
         var fields = CanonicalJson.mapper().createArrayNode();
         merge.conflicts().forEach(c -> fields.addObject().put("field", c.field())
                 .<ObjectNode>set("base", c.base()).<ObjectNode>set("current", c.current()).set("incoming", c.incoming()));
@@ -205,15 +177,15 @@ public class JdbcRecordSync implements RecordSync {
     }
 
     /** The current states of the batch's records, locked in one order until the transaction ends. */
-    private Map<String, State> lockStates(List<Envelope> updates) {
-        Map<String, State> states = new LinkedHashMap<>();
+    private Map<String, SyncPolicy.Current> lockStates(List<Envelope> updates) {
+        Map<String, SyncPolicy.Current> states = new LinkedHashMap<>();
         jdbc.query("""
                 select entity, business_key, version, record::text, writers::text from record_state
                 where (entity, business_key) in (select * from unnest(?::varchar[], ?::varchar[]))
                 order by entity, business_key for update""",
                 rs -> {
                     states.put(key(rs.getString(1), rs.getString(2)),
-                            new State(rs.getLong(3), object(rs.getString(4)), object(rs.getString(5))));
+                            new SyncPolicy.Current(rs.getLong(3), object(rs.getString(4)), object(rs.getString(5))));
                 },
                 updates.stream().map(Envelope::entity).toArray(String[]::new),
                 updates.stream().map(Envelope::businessKey).toArray(String[]::new));
@@ -225,22 +197,6 @@ public class JdbcRecordSync implements RecordSync {
                 "select record::text from record_version where entity = ? and business_key = ? and version = ?",
                 String.class, update.entity(), update.businessKey(), version);
         return found.isEmpty() ? null : object(found.get(0));
-    }
-
-    SystemOfRecord systemOf(String source) {
-        if (HUB.equals(source)) {
-            return SystemOfRecord.HUB;
-        }
-        PartnerKind kind = partners.partner(source).map(p -> p.kind()).orElse(PartnerKind.CONTRACT_MANUFACTURER);
-        return switch (kind) {
-            case ERP -> SystemOfRecord.ERP;
-            case MES -> SystemOfRecord.MES;
-            case QMS -> SystemOfRecord.QMS;
-            case LIMS -> SystemOfRecord.LIMS;
-            case WMS -> SystemOfRecord.WMS;
-            case CUSTOMS -> SystemOfRecord.CUSTOMS;
-            default -> SystemOfRecord.PARTNER;
-        };
     }
 
     static String key(String entity, String businessKey) {
@@ -255,5 +211,4 @@ public class JdbcRecordSync implements RecordSync {
         }
     }
 
-    record State(long version, ObjectNode record, ObjectNode writers) {}
 }
