@@ -1,11 +1,10 @@
 package org.medhub.hub.delivery;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.medhub.hub.problem.Problems;
+import org.medhub.routes.ledger.DeliveryStatus;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,33 +20,35 @@ class DeliveryController {
         this.controls = controls;
     }
 
+    /** @param reason why, for the audit trail: at most 1000 characters, no control characters but tabs and line breaks */
     record Reason(String reason) {}
 
+    /** The delivery's status after the action. */
+    record Steered(String messageId, String subscriber, DeliveryStatus status) {}
+
+    /** @param action stop, skip or retry */
     @PostMapping("/api/deliveries/{subscriber}/{messageId}/{action}")
-    ResponseEntity<?> act(@PathVariable String subscriber, @PathVariable String messageId, @PathVariable String action,
+    Steered act(@PathVariable String subscriber, @PathVariable String messageId, @PathVariable String action,
             @RequestBody(required = false) Reason body, Principal operator) {
         DeliveryControls.Action what;
         try {
-            what = DeliveryControls.Action.valueOf(action.toUpperCase());
+            what = DeliveryControls.Action.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "unknown-action", "Unknown action",
+            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "unknown-action", "Unknown action",
                     "'" + action + "' is not one of stop, skip, retry"));
         }
         if (body == null || body.reason() == null || body.reason().isBlank()) {
-            return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
                     "say why in the body: {\"reason\": \"…\"}; it goes into the audit trail"));
         }
-        var unfit = Problems.unfitText("reason", body.reason(), Problems.MAX_REASON);
-        if (unfit.isPresent()) {
-            return unfit.get();
-        }
+        Problems.requireFitText("reason", body.reason(), Problems.MAX_REASON);
         try {
-            var status = controls.apply(what, subscriber, messageId, operator.getName(), body.reason());
-            return ResponseEntity.ok(Map.of("messageId", messageId, "subscriber", subscriber, "status", status.name()));
+            return new Steered(messageId, subscriber, controls.apply(what, subscriber, messageId, operator.getName(),
+                    body.reason()));
         } catch (NoSuchElementException e) {
-            return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "unknown-delivery", "Unknown delivery", e.getMessage()));
+            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "unknown-delivery", "Unknown delivery", e.getMessage()));
         } catch (IllegalStateException e) {
-            return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "delivery-state", "Not possible now", e.getMessage()));
+            throw Problems.fail(Problems.problem(HttpStatus.CONFLICT, "delivery-state", "Not possible now", e.getMessage()));
         }
     }
 }

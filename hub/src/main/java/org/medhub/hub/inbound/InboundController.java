@@ -1,5 +1,6 @@
 package org.medhub.hub.inbound;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -57,20 +58,27 @@ class InboundController {
         this.maxBodyBytes = properties.inbound().maxBodySize().toBytes();
     }
 
+    /**
+     * @param status ACCEPTED for a new message, DUPLICATE for one the hub has already
+     * @param messageIds every message the record became, when it became several
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Receipt(String messageId, String status, List<?> messageIds) {}
+
     @PostMapping("/api/inbound/{partnerId}/{messageType}")
-    ResponseEntity<?> receive(@PathVariable String partnerId, @PathVariable String messageType,
+    ResponseEntity<Receipt> receive(@PathVariable String partnerId, @PathVariable String messageType,
             HttpServletRequest request) throws IOException {
         Optional<String> wrongType = partners.partner(partnerId).flatMap(p -> p.messageType(messageType))
                 .flatMap(type -> DeclaredContentType.mismatch(type.mapping().format(), request.getContentType()));
         if (wrongType.isPresent()) {
             // said before a byte is read: the sender has sent the wrong document, or labelled it wrongly
-            return Problems.respond(Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            throw Problems.fail(Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Unsupported media type", wrongType.get()));
         }
         byte[] body = request.getContentLengthLong() > maxBodyBytes
                 ? null : BoundedBody.read(request.getInputStream(), maxBodyBytes);
         if (body == null) {
-            return tooLarge(partnerId, messageType, request);
+            throw tooLarge(partnerId, messageType, request);
         }
         Exchange result = camel.send(IngestRoute.ENDPOINT, exchange -> {
             exchange.getMessage().setHeader(MedhubHeaders.PARTNER, partnerId);
@@ -83,27 +91,23 @@ class InboundController {
             ProblemDetail problem = Problems.problem(STATUS_BY_PROBLEM.getOrDefault(rejected.problem(),
                     HttpStatus.UNPROCESSABLE_ENTITY), rejected.problem(), title(rejected.problem()), rejected.getMessage());
             problem.setProperty("messageId", messageId);
-            return Problems.respond(Problems.withViolations(problem, rejected.violations()));
+            throw Problems.fail(Problems.withViolations(problem, rejected.violations()));
         }
         if (failure != null) {
             log.error("Could not take a {} message from partner {}", messageType, partnerId, failure);
-            return Problems.respond(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "hub-unavailable",
+            throw Problems.fail(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "hub-unavailable",
                     "Hub unavailable", "the hub could not store the message; nothing was accepted, send it again later"));
         }
         boolean duplicate = Boolean.TRUE.equals(result.getMessage().getHeader(MedhubHeaders.DUPLICATE, Boolean.class));
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        answer.put("messageId", messageId);
-        answer.put("status", duplicate ? "DUPLICATE" : "ACCEPTED");
         List<?> messageIds = result.getMessage().getHeader(MedhubHeaders.MESSAGE_IDS, List.class);
-        if (messageIds != null && messageIds.size() > 1) {
-            answer.put("messageIds", messageIds); // one source record became several canonical records
-        }
+        Receipt answer = new Receipt(messageId, duplicate ? "DUPLICATE" : "ACCEPTED",
+                messageIds != null && messageIds.size() > 1 ? messageIds : null); // one record became several
         return duplicate
                 ? ResponseEntity.ok(answer)
                 : ResponseEntity.accepted().location(URI.create("/api/messages/" + messageId)).body(answer);
     }
 
-    private ResponseEntity<ProblemDetail> tooLarge(String partnerId, String messageType, HttpServletRequest request) {
+    private RuntimeException tooLarge(String partnerId, String messageType, HttpServletRequest request) {
         String reason = "the body is larger than the limit of " + maxBodyBytes + " bytes (medhub.inbound.max-body-size)";
         // The bytes are not kept: holding an unbounded body is what the limit prevents. The attempt is still recorded.
         String messageId = MessageIds.fromRaw(partnerId, messageType,
@@ -112,7 +116,7 @@ class InboundController {
                 reason + "; the body was not kept", null), null)));
         ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", reason);
         problem.setProperty("messageId", messageId);
-        return Problems.respond(problem);
+        return Problems.fail(problem);
     }
 
     private static String title(String problem) {

@@ -1,5 +1,6 @@
 package org.medhub.hub.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What the servlet container forwards to {@code /error} (a request the security firewall or the container refused,
  * an error no handler answered) as a problem response, like every other refusal, instead of Spring Boot's own JSON.
  */
+@Hidden // not an endpoint of the API: where the container sends what it could not answer
 @RestController
 class ProblemErrorController implements ErrorController {
 

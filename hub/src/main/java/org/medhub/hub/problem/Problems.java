@@ -20,13 +20,14 @@ public final class Problems {
     private Problems() {}
 
     /**
-     * A 400 problem when {@code value} of free text {@code field} is longer than {@code max} characters or holds a
-     * control character other than tab and line breaks.
+     * Refuses with a 400 problem a {@code value} of free text {@code field} longer than {@code max} characters or with
+     * a control character other than tab and line breaks.
      */
-    public static java.util.Optional<ResponseEntity<ProblemDetail>> unfitText(String field, String value, int max) {
-        return org.medhub.canonical.validation.PrintableText.check(field, value, max).map(violation -> respond(
-                withViolations(problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text", violation.message()),
-                        List.of(violation))));
+    public static void requireFitText(String field, String value, int max) {
+        org.medhub.canonical.validation.PrintableText.check(field, value, max).ifPresent(violation -> {
+            throw fail(withViolations(problem(HttpStatus.BAD_REQUEST, "invalid-text", "Invalid text", violation.message()),
+                    List.of(violation)));
+        });
     }
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -91,6 +92,11 @@ public final class Problems {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a problem's fields are plain values", e);
         }
+    }
+
+    /** The problem as an exception a controller throws; {@code ApiExceptionHandler} answers it. */
+    public static org.springframework.web.ErrorResponseException fail(ProblemDetail problem) {
+        return new org.springframework.web.ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
     }
 
     public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

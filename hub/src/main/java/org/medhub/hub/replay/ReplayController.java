@@ -2,12 +2,13 @@ package org.medhub.hub.replay;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.partner.Partner;
 import org.medhub.hub.partner.LivePartners;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,12 @@ class ReplayController {
     }
 
     @PostMapping("/api/replays")
+    @ApiResponse(responseCode = "202", description = "the replay started",
+            content = @Content(schema = @Schema(implementation = ReplayViews.Started.class)))
+    @ApiResponse(responseCode = "200", description = "a dry run: what the replay would do",
+            content = @Content(schema = @Schema(implementation = ReplayViews.Plan.class)))
     ResponseEntity<?> start(@RequestBody ReplayRequest request, Principal operator) {
+        // a dry run answers 200 with its plan, a replay 202 with where to follow it
         List<String> problems = new java.util.ArrayList<>(request.problems());
         if (request.subscriber() != null && problems.isEmpty()
                 && partners.partner(request.subscriber()).map(p -> p.subscriptions().isEmpty()).orElse(true)) {
@@ -36,28 +42,29 @@ class ReplayController {
                     + partners.partners().stream().filter(p -> !p.subscriptions().isEmpty()).map(Partner::id).sorted().toList());
         }
         if (!problems.isEmpty()) {
-            ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-replay", "Invalid replay",
-                    String.join("; ", problems));
-            return Problems.respond(problem);
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-replay", "Invalid replay",
+                    String.join("; ", problems)));
         }
         if (request.dryRun()) {
-            List<Map<String, Object>> plan = replays.dryRun(request);
-            return ResponseEntity.ok(Map.of("dryRun", true, "count", plan.size(), "messages", plan));
+            List<ReplayViews.Planned> plan = replays.dryRun(request);
+            return ResponseEntity.ok(new ReplayViews.Plan(true, plan.size(), plan));
         }
         long id = replays.start(request, operator.getName());
-        return ResponseEntity.accepted().body(Map.of("replayId", id, "progress", "/api/replays/" + id));
+        return ResponseEntity.accepted().body(new ReplayViews.Started(id, "/api/replays/" + id));
     }
 
     @GetMapping("/api/replays/{id}")
-    ResponseEntity<?> progress(@PathVariable long id) {
-        return replays.progress(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> Problems.respond(
+    ReplayViews.Progress progress(@PathVariable long id) {
+        return replays.progress(id).orElseThrow(() -> Problems.fail(
                 Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no replay " + id)));
     }
 
     @PostMapping("/api/replays/{id}/stop")
-    ResponseEntity<?> stop(@PathVariable long id, Principal operator) {
-        return replays.stop(id, operator.getName()) ? ResponseEntity.ok(Map.of("replayId", id, "status", "STOPPED"))
-                : Problems.respond(Problems.problem(HttpStatus.CONFLICT, "replay-state", "Not running",
-                        "replay " + id + " is not running"));
+    ReplayViews.Stopped stop(@PathVariable long id, Principal operator) {
+        if (!replays.stop(id, operator.getName())) {
+            throw Problems.fail(Problems.problem(HttpStatus.CONFLICT, "replay-state", "Not running",
+                    "replay " + id + " is not running"));
+        }
+        return new ReplayViews.Stopped(id, "STOPPED");
     }
 }

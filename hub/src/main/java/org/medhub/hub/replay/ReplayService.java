@@ -89,8 +89,8 @@ class ReplayService implements AutoCloseable {
     }
 
     /** What a replay would send and change, without sending or changing anything. */
-    List<Map<String, Object>> dryRun(ReplayRequest request) {
-        List<Map<String, Object>> plan = new ArrayList<>();
+    List<ReplayViews.Planned> dryRun(ReplayRequest request) {
+        List<ReplayViews.Planned> plan = new ArrayList<>();
         try (KafkaRecords kafka = new KafkaRecords(this.kafka)) {
             for (Map<String, Object> message : select(request)) {
                 plan.add("raw".equals(request.from()) ? rawPlan(kafka, message) : canonicalPlan(kafka, message, request));
@@ -121,16 +121,18 @@ class ReplayService implements AutoCloseable {
         return stopped == 1;
     }
 
-    Optional<Map<String, Object>> progress(long id) {
-        List<Map<String, Object>> found = jdbc.queryForList(
-                "select id, source, subscriber, force, rate, status, total, done, requested_by, created_at, finished_at from replay where id = ?", id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> replay = new java.util.LinkedHashMap<>(found.get(0));
-        replay.put("items", jdbc.queryForList(
-                "select message_id, outcome, detail, new_message_id from replay_item where replay_id = ? order by message_id", id));
-        return Optional.of(replay);
+    Optional<ReplayViews.Progress> progress(long id) {
+        List<ReplayViews.Item> items = jdbc.query(
+                "select message_id, outcome, detail, new_message_id from replay_item where replay_id = ? order by message_id",
+                (rs, n) -> new ReplayViews.Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id);
+        return jdbc.query("""
+                select id, source, subscriber, force, rate, status, total, done, requested_by, created_at, finished_at
+                from replay where id = ?""", (rs, n) -> new ReplayViews.Progress(rs.getLong("id"), rs.getString("source"),
+                        rs.getString("subscriber"), rs.getBoolean("force"), rs.getInt("rate"), rs.getString("status"),
+                        rs.getInt("total"), rs.getInt("done"), rs.getString("requested_by"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), items),
+                id).stream().findFirst();
     }
 
     private void run(long id, ReplayRequest request, List<Map<String, Object>> messages) {
@@ -140,12 +142,12 @@ class ReplayService implements AutoCloseable {
                 if (!"RUNNING".equals(jdbc.queryForObject("select status from replay where id = ?", String.class, id))) {
                     return; // stopped
                 }
-                Map<String, Object> outcome = "raw".equals(request.from())
+                ReplayViews.Outcome outcome = "raw".equals(request.from())
                         ? replayRaw(kafka, message) : replayCanonical(kafka, message, request);
                 jdbc.update("""
                         insert into replay_item (replay_id, message_id, outcome, detail, new_message_id) values (?, ?, ?, ?, ?)
-                        on conflict do nothing""", id, message.get("message_id"), outcome.get("outcome"),
-                        outcome.get("detail"), outcome.get("newMessageId"));
+                        on conflict do nothing""", id, message.get("message_id"), outcome.outcome(), outcome.detail(),
+                        outcome.newMessageId());
                 jdbc.update("update replay set done = done + 1 where id = ?", id);
                 Thread.sleep(pause); // the rate limit: a replay must not crowd out live traffic
             }
@@ -160,7 +162,7 @@ class ReplayService implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> replayRaw(KafkaRecords kafka, Map<String, Object> message) {
+    private ReplayViews.Outcome replayRaw(KafkaRecords kafka, Map<String, Object> message) {
         Optional<ConsumerRecord<String, byte[]>> raw = rawOf(kafka, message);
         if (raw.isEmpty()) {
             return outcome("GONE", rawGone(message), null);
@@ -179,13 +181,13 @@ class ReplayService implements AutoCloseable {
                 replays.get(0).envelope().messageId());
     }
 
-    private Map<String, Object> rawPlan(KafkaRecords kafka, Map<String, Object> message) {
+    private ReplayViews.Planned rawPlan(KafkaRecords kafka, Map<String, Object> message) {
         Optional<ConsumerRecord<String, byte[]>> raw = rawOf(kafka, message);
         if (raw.isEmpty()) {
             return plan(message, "GONE", rawGone(message), null);
         }
         try {
-            List<Map<String, Object>> changes = new ArrayList<>();
+            List<ReplayViews.WouldPublish> changes = new ArrayList<>();
             for (MappedMessage m : mapping.map((String) message.get("partner"), (String) message.get("message_type"),
                     raw.get().value())) {
                 EntityDefinition entity = DataDictionary.standard().entity(m.envelope().entity()).orElseThrow();
@@ -194,8 +196,7 @@ class ReplayService implements AutoCloseable {
                 ObjectNode now = current.isEmpty() ? null : (ObjectNode) CanonicalJson.mapper().readTree(current.get(0));
                 MergeResult merge = RecordMerge.merge(entity, now, null, (ObjectNode) m.envelope().payload(),
                         org.medhub.canonical.dictionary.SystemOfRecord.HUB);
-                changes.add(Map.of("businessKey", m.envelope().businessKey(), "changes", merge.changed(),
-                        "record", merge.merged()));
+                changes.add(new ReplayViews.WouldPublish(m.envelope().businessKey(), merge.changed(), merge.merged()));
             }
             return plan(message, "WOULD_REPLAY", null, changes);
         } catch (RecordRejectedException e) {
@@ -205,7 +206,7 @@ class ReplayService implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> replayCanonical(KafkaRecords kafka, Map<String, Object> message, ReplayRequest request) {
+    private ReplayViews.Outcome replayCanonical(KafkaRecords kafka, Map<String, Object> message, ReplayRequest request) {
         String verdict = canonicalVerdict(kafka, message, request);
         if (verdict != null) {
             return outcome(verdict.startsWith("GONE") ? "GONE" : "SKIPPED", verdict, null);
@@ -224,7 +225,7 @@ class ReplayService implements AutoCloseable {
         return outcome("QUEUED", "queued for " + request.subscriber(), null);
     }
 
-    private Map<String, Object> canonicalPlan(KafkaRecords kafka, Map<String, Object> message, ReplayRequest request) {
+    private ReplayViews.Planned canonicalPlan(KafkaRecords kafka, Map<String, Object> message, ReplayRequest request) {
         String verdict = canonicalVerdict(kafka, message, request);
         return verdict == null ? plan(message, "WOULD_DELIVER", "to " + request.subscriber(), null)
                 : plan(message, verdict.startsWith("GONE") ? "GONE" : "WOULD_SKIP", verdict, null);
@@ -268,25 +269,13 @@ class ReplayService implements AutoCloseable {
                 ((Number) message.get(prefix + "_offset")).longValue());
     }
 
-    private static Map<String, Object> outcome(String outcome, String detail, String newMessageId) {
-        Map<String, Object> result = new java.util.HashMap<>();
-        result.put("outcome", outcome);
-        result.put("detail", detail);
-        result.put("newMessageId", newMessageId);
-        return result;
+    private static ReplayViews.Outcome outcome(String outcome, String detail, String newMessageId) {
+        return new ReplayViews.Outcome(outcome, detail, newMessageId);
     }
 
-    private static Map<String, Object> plan(Map<String, Object> message, String outcome, String detail, Object changes) {
-        Map<String, Object> row = new java.util.LinkedHashMap<>();
-        row.put("messageId", message.get("message_id"));
-        row.put("outcome", outcome);
-        if (detail != null) {
-            row.put("detail", detail);
-        }
-        if (changes != null) {
-            row.put("wouldPublish", changes);
-        }
-        return row;
+    private static ReplayViews.Planned plan(Map<String, Object> message, String outcome, String detail,
+            List<ReplayViews.WouldPublish> changes) {
+        return new ReplayViews.Planned((String) message.get("message_id"), outcome, detail, changes);
     }
 
     private static void add(StringBuilder sql, List<Object> args, String column, String value) {

@@ -61,6 +61,9 @@ class SecurityConfiguration {
                         // the partner configuration in force is the administrators' to change
                         .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)
+                        // the API's OpenAPI document and its UI, for the people who use the API
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").hasAnyRole(OPERATOR_ROLES)
                         .requestMatchers(HttpMethod.POST, "/api/conflicts/*/resolution").hasAnyRole("ADMIN", "RESOLVER")
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CHANGE_ROLES)
                         .anyRequest().denyAll())

@@ -1,0 +1,46 @@
+package org.medhub.hub.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.hub.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The hub's current version of any record, and which source last wrote each of its fields. */
+@RestController
+class RecordController {
+
+    private final JdbcTemplate jdbc;
+
+    RecordController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param writers for each field, the source that last wrote it */
+    record RecordView(String entity, String businessKey, long version, JsonNode record, JsonNode writers,
+            String messageId, Instant updatedAt) {}
+
+    @GetMapping("/api/records/{entity}")
+    RecordView record(@PathVariable String entity, @RequestParam String key) {
+        return jdbc.query("""
+                select version, record::text as record, writers::text as writers, message_id, updated_at
+                from record_state where entity = ? and business_key = ?""", (rs, n) -> new RecordView(entity, key,
+                        rs.getLong("version"), json(rs.getString("record")), json(rs.getString("writers")),
+                        rs.getString("message_id"), rs.getTimestamp("updated_at").toInstant()), entity, key)
+                .stream().findFirst().orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found",
+                        "Not found", "the hub knows no " + entity + " " + key)));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return CanonicalJson.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the record store holds unreadable JSON", e);
+        }
+    }
+}
