@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,7 +15,8 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.medhub.connectors.http.HttpDelivery;
+import org.medhub.connectors.http.HttpTransport;
+import org.medhub.connectors.transport.Transports;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.hub.partner.LivePartners;
@@ -112,13 +114,14 @@ class RoutesConfiguration {
                 properties.pipeline().batchConsumers());
     }
 
+    /** Every way the hub hands records to subscribers; a subscription's destination picks one. */
     @Bean
-    HttpDelivery httpDelivery(MedhubProperties properties) {
+    Transports transports(MedhubProperties properties) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new HttpDelivery(client, properties.delivery().timeout());
+        return new Transports(List.of(new HttpTransport(client, properties.delivery().timeout())));
     }
 
     @Bean(destroyMethod = "close")
@@ -128,8 +131,8 @@ class RoutesConfiguration {
     }
 
     @Bean
-    SubscriberGateway subscriberGateway(HttpDelivery http, ResilienceDeliveryPolicies policies, Clock clock) {
-        return new SubscriberGateway(http, policies, clock);
+    SubscriberGateway subscriberGateway(Transports transports, ResilienceDeliveryPolicies policies, Clock clock) {
+        return new SubscriberGateway(transports, policies, clock);
     }
 
     @Bean

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.medhub.routes.channel.FileDropChannel;
+import org.medhub.connectors.file.FileDrop;
 import org.medhub.routes.channel.InboundChannel;
-import org.medhub.routes.channel.PollChannel;
-import org.medhub.routes.channel.Secret;
-import org.medhub.routes.channel.SftpChannel;
+import org.medhub.connectors.poll.PartnerApi;
+import org.medhub.connectors.transport.Secret;
+import org.medhub.connectors.sftp.SftpPickup;
 import org.medhub.routes.partner.InboundMessageType;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
@@ -93,14 +93,14 @@ final class ChannelReader {
         return channels;
     }
 
-    private FileDropChannel file(ConfigReader in, JsonNode node, String path, String partner, String name, String type) {
+    private InboundChannel file(ConfigReader in, JsonNode node, String path, String partner, String name, String type) {
         in.onlyKeys(node, path, FILE_KEYS);
         String folder = in.text(node, path, "folder", true);
-        return new FileDropChannel(partner, name, type, folder == null ? null : credentials.path(folder),
-                regex(in, node, path), size(in, node, path), duration(in, node, path, "pollInterval", DEFAULT_PICKUP_INTERVAL));
+        return new InboundChannel(partner, name, type, new FileDrop(folder == null ? null : credentials.path(folder),
+                regex(in, node, path), size(in, node, path), duration(in, node, path, "pollInterval", DEFAULT_PICKUP_INTERVAL)));
     }
 
-    private SftpChannel sftp(ConfigReader in, JsonNode node, String path, String partner, String name, String type) {
+    private InboundChannel sftp(ConfigReader in, JsonNode node, String path, String partner, String name, String type) {
         in.onlyKeys(node, path, SFTP_KEYS);
         String host = in.text(node, path, "host", true);
         int port = integer(in, node, path, "port", 22, 1, 65535);
@@ -131,13 +131,13 @@ final class ChannelReader {
             in.problem(path + ".directory", "relative-path", "'" + directory
                     + "' must be a path relative to the login directory, without ..");
         }
-        return new SftpChannel(partner, name, type, host, port, username, password, privateKeyFile, passphrase,
-                knownHosts == null ? null : credentials.path(knownHosts),
+        return new InboundChannel(partner, name, type, new SftpPickup(host, port, username, password, privateKeyFile,
+                passphrase, knownHosts == null ? null : credentials.path(knownHosts),
                 directory == null ? "" : directory.replaceAll("/+$", ""), regex(in, node, path), size(in, node, path),
-                duration(in, node, path, "pollInterval", DEFAULT_PICKUP_INTERVAL));
+                duration(in, node, path, "pollInterval", DEFAULT_PICKUP_INTERVAL)));
     }
 
-    private PollChannel poll(ConfigReader in, JsonNode node, String path, String partner, String name, String type,
+    private InboundChannel poll(ConfigReader in, JsonNode node, String path, String partner, String name, String type,
             InboundMessageType messageType) {
         in.onlyKeys(node, path, POLL_KEYS);
         if (messageType != null && !"json".equals(messageType.format())) {
@@ -168,11 +168,11 @@ final class ChannelReader {
                         + "e.g. $.next) and fromRecord (a JSONPath in each record, e.g. $.updatedAt)");
             }
         }
-        return new PollChannel(partner, name, type, url, interval, timeout, records, param, from, fromRecord, initial,
-                auth(in, node, path), maxPages);
+        return new InboundChannel(partner, name, type, new PartnerApi(url, interval, timeout, records, param, from,
+                fromRecord, initial, auth(in, node, path), maxPages));
     }
 
-    private PollChannel.Auth auth(ConfigReader in, JsonNode node, String path) {
+    private PartnerApi.Auth auth(ConfigReader in, JsonNode node, String path) {
         JsonNode auth = in.object(node, path, "auth", false);
         if (auth == null) {
             return null;
@@ -181,12 +181,12 @@ final class ChannelReader {
         in.onlyKeys(auth, authPath, Set.of("bearer", "username", "password"));
         if (auth.has("bearer") && !auth.has("username") && !auth.has("password")) {
             Secret token = secret(in, auth, authPath, "bearer");
-            return token == null ? null : PollChannel.Auth.bearer(token);
+            return token == null ? null : PartnerApi.Auth.bearer(token);
         }
         if (!auth.has("bearer") && auth.has("username") && auth.has("password")) {
             String username = in.text(auth, authPath, "username", true);
             Secret password = secret(in, auth, authPath, "password");
-            return username == null || password == null ? null : PollChannel.Auth.basic(username, password);
+            return username == null || password == null ? null : PartnerApi.Auth.basic(username, password);
         }
         in.problem(authPath, "auth", "needs either bearer (a token reference) or username and password (a reference)");
         return null;

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
-import org.medhub.routes.channel.Secret;
+import org.medhub.connectors.transport.Secret;
 import org.medhub.hub.secrets.SecretFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.medhub.canonical.dictionary.DataDictionary;
+import org.medhub.connectors.http.HttpDestination;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.mapping.MappingSpecReader;
@@ -243,10 +244,15 @@ public final class PartnerFileReader {
                 in.problem(path, "type", "must be a map with entity, url and resilience");
                 continue;
             }
-            in.onlyKeys(node, path, Set.of("entity", "url", "resilience", "mapping", "batch"));
+            in.onlyKeys(node, path, Set.of("entity", "transport", "url", "resilience", "mapping", "batch"));
             String entity = in.text(node, path, "entity", true);
             if (entity != null && DataDictionary.standard().entity(entity).isEmpty()) {
                 in.problem(path + ".entity", "dictionary-entity", "'" + entity + "' is not an entity of the data dictionary");
+            }
+            String transport = in.text(node, path, "transport", false);
+            if (transport != null && !HttpDestination.TRANSPORT.equals(transport)) {
+                in.problem(path + ".transport", "transport", "'" + transport + "' is not a transport the hub delivers by;"
+                        + " it has [" + HttpDestination.TRANSPORT + "]");
             }
             URI url = url(in, path + ".url", in.text(node, path, "url", true));
             String resilience = in.text(node, path, "resilience", true);
@@ -262,7 +268,8 @@ public final class PartnerFileReader {
                 in.problem(path + ".batch", "batch-canonical-only", "a batch is a JSON array of canonical envelopes;"
                         + " a subscription with an outbound mapping gets one record per request");
             }
-            subscriptions.add(new Subscription(partnerId, entity, url, resilience, outbound, batch));
+            subscriptions.add(new Subscription(partnerId, entity, url == null ? null : new HttpDestination(url), resilience,
+                    outbound, batch));
         }
         return subscriptions;
     }

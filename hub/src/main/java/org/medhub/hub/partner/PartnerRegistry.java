@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.medhub.routes.channel.FileDropChannel;
+import org.medhub.connectors.file.FileDrop;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerDirectory;
@@ -75,7 +75,7 @@ public class PartnerRegistry implements PartnerDirectory {
     private static void oneChannelPerFolder(Path file, List<InboundChannel> channels, Map<Path, String> folders,
             List<ConfigProblem> problems) {
         for (InboundChannel channel : channels) {
-            if (channel instanceof FileDropChannel drop) {
+            if (channel.pickup() instanceof FileDrop drop) {
                 String owner = folders.putIfAbsent(drop.folder(), channel.partner() + " channel " + channel.name());
                 if (owner != null) {
                     problems.add(new ConfigProblem(file.toString(), "channels." + channel.name() + ".folder",

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medhub.routes.channel.FileDropChannel;
-import org.medhub.routes.channel.PollChannel;
-import org.medhub.routes.channel.SftpChannel;
+import org.medhub.connectors.file.FileDrop;
+import org.medhub.connectors.poll.PartnerApi;
+import org.medhub.connectors.sftp.SftpPickup;
 
 /** The {@code channels:} section of a partner file: read when right, every problem named with file, key and rule. */
 class ChannelConfigTest {
@@ -70,19 +70,19 @@ class ChannelConfigTest {
         PartnerRegistry registry = PartnerRegistry.load(dir, reader());
 
         assertThat(registry.channels("acme")).hasSize(3);
-        FileDropChannel drop = (FileDropChannel) registry.channels("acme").get(0);
+        FileDrop drop = (FileDrop) registry.channels("acme").get(0).pickup();
         assertThat(drop.folder()).isEqualTo(dir.resolve("data/inbox/acme"));
         assertThat(drop.maxFileBytes()).isEqualTo(65536);
         assertThat(drop.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(drop.routeId()).isEqualTo("channel-acme-drop");
-        SftpChannel sftp = (SftpChannel) registry.channels("acme").get(1);
+        assertThat(registry.channels("acme").get(0).routeId()).isEqualTo("channel-acme-drop");
+        SftpPickup sftp = (SftpPickup) registry.channels("acme").get(1).pickup();
         assertThat(sftp.port()).isEqualTo(22);
         assertThat(sftp.password().reveal()).isEqualTo("sftp-pw");
         assertThat(sftp.toString()).doesNotContain("sftp-pw");
         assertThat(sftp.directory()).isEqualTo("outbound/batches");
         assertThat(sftp.include()).isEqualTo(".*\\.json");
         assertThat(sftp.maxFileBytes()).isEqualTo(2 * 1024 * 1024);
-        PollChannel api = (PollChannel) registry.channels("acme").get(2);
+        PartnerApi api = (PartnerApi) registry.channels("acme").get(2).pickup();
         assertThat(api.interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(api.checkpointParam()).isEqualTo("after");
         assertThat(api.checkpointFrom()).isEqualTo("$.page.next");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.medhub.connectors.http.HttpDestination;
 import org.junit.jupiter.api.io.TempDir;
 
 class PartnerFileReaderTest {
@@ -51,7 +52,8 @@ class PartnerFileReaderTest {
         assertThat(acme.messageType("batch-record").orElseThrow().mapping().version()).isEqualTo(2);
         assertThat(acme.messageType("batch-record").orElseThrow().mapping().fields().get("status").codes())
                 .containsEntry("放行", "RELEASED");
-        assertThat(acme.subscriptions().get(0).url()).hasToString("http://127.0.0.1:1/erp/api/batches");
+        assertThat(acme.subscriptions().get(0).destination())
+                .isEqualTo(new HttpDestination(java.net.URI.create("http://127.0.0.1:1/erp/api/batches")));
         assertThat(registry.credentialMatches("acme", "s3cret")).isTrue();
         assertThat(registry.credentialMatches("acme", "s3cret ")).isFalse();
     }
@@ -137,6 +139,34 @@ class PartnerFileReaderTest {
                 org.assertj.core.groups.Tuple.tuple("subscriptions[0].batch", "maximum"),
                 org.assertj.core.groups.Tuple.tuple("subscriptions[1].batch", "minimum"),
                 org.assertj.core.groups.Tuple.tuple("subscriptions[2].batch", "batch-canonical-only"));
+    }
+
+    @Test
+    void readsASubscriptionsTransportAndRefusesOneTheHubDoesNotHave() throws Exception {
+        Path partners = Files.createDirectories(dir.resolve("config/partners"));
+        Files.writeString(partners.resolve("erp.yml"), """
+                id: erp
+                kind: ERP
+                subscriptions:
+                  - { entity: Batch, transport: http, url: simulator:erp/a, resilience: erp-delivery }
+                """);
+        assertThat(PartnerRegistry.load(partners, reader).partner("erp").orElseThrow().subscriptions().get(0).destination()
+                .transport()).isEqualTo("http");
+
+        Files.writeString(partners.resolve("erp.yml"), """
+                id: erp
+                kind: ERP
+                subscriptions:
+                  - { entity: Batch, transport: carrier-pigeon, url: simulator:erp/a, resilience: erp-delivery }
+                """);
+        PartnerConfigException failure = catchThrowableOfType(PartnerConfigException.class,
+                () -> PartnerRegistry.load(partners, reader));
+
+        assertThat(failure.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("subscriptions[0].transport");
+            assertThat(p.rule()).isEqualTo("transport");
+            assertThat(p.message()).contains("carrier-pigeon").contains("[http]");
+        });
     }
 
     @Test

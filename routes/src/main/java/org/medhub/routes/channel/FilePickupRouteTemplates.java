@@ -7,6 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.canonical.validation.Violation;
+import org.medhub.connectors.transport.FilePickup;
 import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
@@ -16,31 +17,23 @@ import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
 
 /**
- * Files in, one record per file: a watched folder ({@value #FILE_DROP}) and a partner's SFTP server
- * ({@value #SFTP_PICKUP}) share this flow. A file is taken only once it has stopped growing; an
- * accepted file (or a duplicate) is moved to {@value #DONE}/, a refused one to {@value #FAILED}/ with
+ * Files in, one record per file: every {@link FilePickup} (a watched folder, a partner's SFTP server) shares this
+ * flow ({@value #TEMPLATE}). A file is taken only once it has stopped growing; an accepted file (or a duplicate) is
+ * moved to {@code .done/}, a refused one to {@code .failed/} with
  * {@code <file>.reason.txt} beside it naming the problem and every violation. A file the hub could not
  * store (Kafka or the database down) stays where it is and is tried again at the next poll.
  */
 public class FilePickupRouteTemplates extends RouteBuilder {
 
-    public static final String FILE_DROP = "file-drop";
-    public static final String SFTP_PICKUP = "sftp-pickup";
+    public static final String TEMPLATE = "file-pickup";
     public static final String PARTNER = "partner";
     public static final String CHANNEL = "channel";
     public static final String MESSAGE_TYPE = "messageType";
-    /** The consumer endpoint: the folder or the SFTP directory, with its read lock and moves. */
+    /** The consumer endpoint: {@link FilePickup#sourceUri()}. */
     public static final String SOURCE = "source";
-    /** The producer endpoint that writes {@code <file>.reason.txt} into the failed folder. */
+    /** The producer endpoint that writes {@code <file>.reason.txt} into the failed folder: {@link FilePickup#reasonsUri()}. */
     public static final String REASONS = "reasons";
     public static final String MAX_FILE_BYTES = "maxFileBytes";
-
-    public static final String DONE = ".done";
-    public static final String FAILED = ".failed";
-    /** Exchange property: the folder, {@value #DONE} or {@value #FAILED}, the file goes to when the exchange completes. */
-    public static final String DESTINATION = "medhubPickupDestination";
-    /** The consumer's move expression: evaluated when the exchange completes, so a refusal sends the file to {@value #FAILED}. */
-    static final String MOVE = "${exchangeProperty." + DESTINATION + "}/${file:name}";
 
     private final DeadLetters deadLetters;
 
@@ -50,20 +43,15 @@ public class FilePickupRouteTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        template(FILE_DROP, "a folder watched for files from one partner");
-        template(SFTP_PICKUP, "a directory on a partner's SFTP server the hub picks files up from");
-    }
-
-    private void template(String id, String description) {
-        routeTemplate(id)
+        routeTemplate(TEMPLATE)
                 .templateParameter(PARTNER, null, "id of the partner the files come from")
                 .templateParameter(CHANNEL, null, "name of the channel in the partner's file")
                 .templateParameter(MESSAGE_TYPE, null, "the partner's message type of every file")
-                .templateParameter(SOURCE, null, "consumer endpoint URI: " + description)
+                .templateParameter(SOURCE, null, "consumer endpoint URI of the folder or directory files are picked up from")
                 .templateParameter(REASONS, null, "producer endpoint URI of the failed folder")
                 .templateParameter(MAX_FILE_BYTES, null, "a larger file is refused unread")
                 .from("{{" + SOURCE + "}}")
-                .setProperty(DESTINATION, constant(DONE))
+                .setProperty(FilePickup.DESTINATION, constant(FilePickup.DONE))
                 .setHeader(MedhubHeaders.PARTNER, constant("{{" + PARTNER + "}}"))
                 .setHeader(MedhubHeaders.MESSAGE_TYPE, constant("{{" + MESSAGE_TYPE + "}}"))
                 .setProperty(MAX_FILE_BYTES, constant("{{" + MAX_FILE_BYTES + "}}"))
@@ -73,7 +61,7 @@ public class FilePickupRouteTemplates extends RouteBuilder {
                     .to(IngestRoute.ENDPOINT)
                 .doCatch(RecordRejectedException.class)
                     // the ingest route (or the size check) has recorded the refusal in the ledger and the DLQ
-                    .setProperty(DESTINATION, constant(FAILED))
+                    .setProperty(FilePickup.DESTINATION, constant(FilePickup.FAILED))
                     .process(FilePickupRouteTemplates::reason)
                     .to("{{" + REASONS + "}}")
                 .end();

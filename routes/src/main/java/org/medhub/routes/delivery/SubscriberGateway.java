@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.util.List;
 import org.medhub.canonical.envelope.MessageIds;
-import org.medhub.connectors.http.DeliveryFailedException;
-import org.medhub.connectors.http.DeliveryRequest;
-import org.medhub.connectors.http.HttpDelivery;
+import org.medhub.connectors.transport.Delivery;
+import org.medhub.connectors.transport.DeliveryFailedException;
+import org.medhub.connectors.transport.Transports;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.mapping.MappingSpec;
@@ -17,13 +17,13 @@ import org.medhub.routes.partner.Subscription;
 /** One delivery attempt to a subscriber, behind its circuit breaker, and what follows from it. */
 public class SubscriberGateway {
 
-    private final HttpDelivery http;
+    private final Transports transports;
     private final DeliveryPolicies policies;
     private final Clock clock;
     private final OutboundRenderer renderer = new OutboundRenderer();
 
-    public SubscriberGateway(HttpDelivery http, DeliveryPolicies policies, Clock clock) {
-        this.http = http;
+    public SubscriberGateway(Transports transports, DeliveryPolicies policies, Clock clock) {
+        this.transports = transports;
         this.policies = policies;
         this.clock = clock;
     }
@@ -41,7 +41,7 @@ public class SubscriberGateway {
     public DeliveryOutcome attempt(Subscription subscription, DeliveryItem item, int attemptsBefore) {
         DeliveryPolicy policy = policy(subscription);
         int attempts = attemptsBefore + 1;
-        DeliveryRequest request;
+        Delivery request;
         try {
             request = request(subscription, item);
         } catch (RuntimeException e) {
@@ -50,7 +50,7 @@ public class SubscriberGateway {
                     + " cannot render it: " + e.getMessage(), null);
         }
         try {
-            int status = policy.breaker().executeSupplier(() -> http.send(request));
+            int status = policy.breaker().executeSupplier(() -> transports.send(subscription.destination(), request));
             return item.outcome(DeliveryStatus.DELIVERED, attempts, status, null, null);
         } catch (CallNotPermittedException e) {
             return retryOrFail(policy, item, attemptsBefore, "circuit open: " + subscription.subscriber()
@@ -69,10 +69,9 @@ public class SubscriberGateway {
     public List<DeliveryOutcome> attemptAll(Subscription subscription, List<DeliveryItem> items) {
         DeliveryPolicy policy = policy(subscription);
         String key = "batch-" + MessageIds.ofBatch(items.stream().map(i -> i.envelope().messageId()).toList());
-        DeliveryRequest request = new DeliveryRequest(subscription.url(),
-                array(items.stream().map(DeliveryItem::bytes).toList()), "application/json", key);
+        Delivery request = new Delivery(array(items.stream().map(DeliveryItem::bytes).toList()), "application/json", key);
         try {
-            int status = policy.breaker().executeSupplier(() -> http.send(request));
+            int status = policy.breaker().executeSupplier(() -> transports.send(subscription.destination(), request));
             return items.stream().map(i -> i.outcome(DeliveryStatus.DELIVERED, 1, status, null, null)).toList();
         } catch (CallNotPermittedException e) {
             return items.stream().map(i -> retryOrFail(policy, i, 0, "circuit open: " + subscription.subscriber()
@@ -87,12 +86,12 @@ public class SubscriberGateway {
      * The canonical envelope as it is (in an array of one for a batched subscription), or the record in
      * the subscriber's own format.
      */
-    private DeliveryRequest request(Subscription subscription, DeliveryItem item) {
+    private Delivery request(Subscription subscription, DeliveryItem item) {
         String key = item.envelope().messageId();
         MappingSpec mapping = subscription.mapping();
         if (mapping == null) {
             byte[] body = subscription.batched() ? array(List.of(item.bytes())) : item.bytes();
-            return new DeliveryRequest(subscription.url(), body, "application/json", key);
+            return new Delivery(body, "application/json", key);
         }
         byte[] body = renderer.render(mapping, item.envelope().payload());
         String type = switch (mapping.format()) {
@@ -100,7 +99,7 @@ public class SubscriberGateway {
             case CSV -> "text/csv";
             default -> "application/json";
         };
-        return new DeliveryRequest(subscription.url(), body, type + "; charset=" + mapping.charsetOrUtf8().name(), key);
+        return new Delivery(body, type + "; charset=" + mapping.charsetOrUtf8().name(), key);
     }
 
     private static byte[] array(List<byte[]> envelopes) {

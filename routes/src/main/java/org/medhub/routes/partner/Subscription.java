@@ -1,6 +1,6 @@
 package org.medhub.routes.partner;
 
-import java.net.URI;
+import org.medhub.connectors.transport.Destination;
 import org.medhub.routes.mapping.MappingSpec;
 
 /**
@@ -12,7 +12,7 @@ import org.medhub.routes.mapping.MappingSpec;
  * @param batch the most records one request carries: 1 posts each envelope on its own; more posts a JSON
  *     array of envelopes, which the subscriber deduplicates by each one's {@code messageId}
  */
-public record Subscription(String subscriber, String entity, URI url, String resilience, MappingSpec mapping,
+public record Subscription(String subscriber, String entity, Destination destination, String resilience, MappingSpec mapping,
         int batch) {
 
     /** The most records a batched request may carry: a bound on the request size, not a default. */

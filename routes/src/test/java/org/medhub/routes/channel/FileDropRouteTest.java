@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.medhub.connectors.file.FileDrop;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class FileDropRouteTest {
         camel.start();
         folder = dir.resolve("drop/acme");
         new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel,
-                new FileDropChannel("acme", "drop", "batch-record", folder, ".*\\.json", 100, Duration.ofMillis(100)));
+                new InboundChannel("acme", "drop", "batch-record", new FileDrop(folder, ".*\\.json", 100, Duration.ofMillis(100))));
     }
 
     @AfterEach

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
+import org.medhub.connectors.poll.PartnerApi;
+import org.medhub.connectors.transport.Secret;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +71,7 @@ class PartnerApiPollTest {
                 {"records": [], "next": "c3"}""");
         ingest.verdict = body -> body.contains("\"B\"") ? ChannelTestSupport.invalid("gtin") : null;
 
-        channels.add(camel, poll("$.next", null, PollChannel.Auth.bearer(new Secret("token-1"))));
+        channels.add(camel, poll("$.next", null, PartnerApi.Auth.bearer(new Secret("token-1"))));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "c3".equals(checkpoints.stored.get("acme/api")));
         assertThat(ingest.received).startsWith("acme/batch-record:{\"lot\":\"A\"}", "acme/batch-record:{\"lot\":\"B\"}",
@@ -106,9 +108,9 @@ class PartnerApiPollTest {
         assertThat(ingest.received).doesNotContain("acme/batch-record:{\"lot\":\"C\",\"seq\":13}");
     }
 
-    private PollChannel poll(String cursor, String recordCursor, PollChannel.Auth auth) {
-        return new PollChannel("acme", "api", "batch-record",
+    private InboundChannel poll(String cursor, String recordCursor, PartnerApi.Auth auth) {
+        return new InboundChannel("acme", "api", "batch-record", new PartnerApi(
                 URI.create("http://127.0.0.1:" + api.getAddress().getPort() + "/records?type=batch"),
-                Duration.ofMillis(300), Duration.ofSeconds(5), "$.records", "since", cursor, recordCursor, null, auth, 10);
+                Duration.ofMillis(300), Duration.ofSeconds(5), "$.records", "since", cursor, recordCursor, null, auth, 10));
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.medhub.connectors.sftp.SftpPickup;
+import org.medhub.connectors.transport.Secret;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -50,9 +52,9 @@ class SftpPickupRouteTest {
         camel.addRoutes(new FilePickupRouteTemplates(
                 ChannelTestSupport.deadLetters(ChannelTestSupport.producer(), new ChannelTestSupport.RecordingLedger())));
         camel.start();
-        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel, new SftpChannel("acme", "sftp",
-                "batch-record", "127.0.0.1", sftp.getPort(), "medhub", new Secret(PASSWORD), null, null, null,
-                "outbox", null, 1000, Duration.ofMillis(200)));
+        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel, new InboundChannel("acme", "sftp",
+                "batch-record", new SftpPickup("127.0.0.1", sftp.getPort(), "medhub", new Secret(PASSWORD), null, null, null,
+                "outbox", null, 1000, Duration.ofMillis(200))));
     }
 
     @AfterEach

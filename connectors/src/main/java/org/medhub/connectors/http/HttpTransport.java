@@ -6,13 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.medhub.connectors.transport.Delivery;
+import org.medhub.connectors.transport.DeliveryFailedException;
+import org.medhub.connectors.transport.Destination;
+import org.medhub.connectors.transport.OutboundTransport;
 
 /**
  * Posts records to subscribers' HTTP endpoints. Every attempt for one message carries the same
  * {@code Idempotency-Key}, so a subscriber that honours it applies the record once however often it
  * is sent.
  */
-public class HttpDelivery {
+public class HttpTransport implements OutboundTransport {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_ERROR_BODY_CHARS = 500;
@@ -20,41 +24,46 @@ public class HttpDelivery {
     private final HttpClient client;
     private final Duration timeout;
 
-    public HttpDelivery(HttpClient client, Duration timeout) {
+    public HttpTransport(HttpClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
     }
 
+    @Override
+    public Class<HttpDestination> serves() {
+        return HttpDestination.class;
+    }
+
     /**
-     * One delivery attempt; when to try again is the caller's decision.
-     *
-     * @return the subscriber's HTTP status (2xx)
-     * @throws DeliveryFailedException saying whether trying again may help
+     * One POST; a 2xx answer is a delivery, 5xx, 408, 429, a timeout or no connection may pass, other 4xx are
+     * refusals.
      */
-    public int send(DeliveryRequest request) {
-        HttpRequest http = HttpRequest.newBuilder(request.url())
+    @Override
+    public int send(Destination to, Delivery delivery) {
+        HttpDestination destination = (HttpDestination) to;
+        HttpRequest http = HttpRequest.newBuilder(destination.url())
                 .timeout(timeout)
-                .header("Content-Type", request.contentType())
-                .header(IDEMPOTENCY_KEY, request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+                .header("Content-Type", delivery.contentType())
+                .header(IDEMPOTENCY_KEY, delivery.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
                 .build();
         HttpResponse<String> response;
         try {
             response = client.send(http, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new DeliveryFailedException("no answer from " + request.url() + " within " + timeout, true, e);
+            throw new DeliveryFailedException("no answer from " + destination.url() + " within " + timeout, true, e);
         } catch (IOException e) {
-            throw new DeliveryFailedException("cannot reach " + request.url() + ": " + describe(e), true, e);
+            throw new DeliveryFailedException("cannot reach " + destination.url() + ": " + describe(e), true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryFailedException("interrupted while delivering to " + request.url(), true, e);
+            throw new DeliveryFailedException("interrupted while delivering to " + destination.url(), true, e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return status;
         }
         boolean retryable = status >= 500 || status == 408 || status == 429;
-        throw new DeliveryFailedException(request.url() + " answered HTTP " + status + excerpt(response.body()),
+        throw new DeliveryFailedException(destination.url() + " answered HTTP " + status + excerpt(response.body()),
                 retryable, null);
     }
 

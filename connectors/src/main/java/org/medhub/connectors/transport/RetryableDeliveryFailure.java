@@ -1,4 +1,4 @@
-package org.medhub.connectors.http;
+package org.medhub.connectors.transport;
 
 import java.util.function.Predicate;
 

@@ -1,4 +1,4 @@
-package org.medhub.connectors.http;
+package org.medhub.connectors.transport;
 
 /**
  * A record could not be delivered. {@code retryable} says whether trying again later may help

@@ -1,4 +1,4 @@
-package org.medhub.routes.channel;
+package org.medhub.connectors.transport;
 
 import java.util.Objects;
 

@@ -1,7 +1,11 @@
-package org.medhub.routes.channel;
+package org.medhub.connectors.poll;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import org.medhub.connectors.transport.Pickup;
+import org.medhub.connectors.transport.Secret;
 
 /**
  * A partner REST API the hub polls for new records, resuming from a checkpoint kept in the hub's database.
@@ -15,9 +19,16 @@ import java.time.Duration;
  * @param auth how the hub authenticates to the partner's API, or null for no authentication
  * @param maxPages how many pages one poll reads at most before waiting for the next tick
  */
-public record PollChannel(String partner, String name, String messageType, URI url, Duration interval,
-        Duration timeout, String recordsPath, String checkpointParam, String checkpointFrom,
-        String checkpointFromRecord, String initialCheckpoint, Auth auth, int maxPages) implements InboundChannel {
+public record PartnerApi(URI url, Duration interval, Duration timeout, String recordsPath, String checkpointParam,
+        String checkpointFrom, String checkpointFromRecord, String initialCheckpoint, Auth auth, int maxPages)
+        implements Pickup {
+
+    public static final String TRANSPORT = "poll";
+
+    @Override
+    public String transport() {
+        return TRANSPORT;
+    }
 
     /** Either a bearer token, or a user name with a password (HTTP Basic). */
     public record Auth(String username, Secret secret) {
@@ -32,8 +43,8 @@ public record PollChannel(String partner, String name, String messageType, URI u
 
         String header() {
             return username == null ? "Bearer " + secret.reveal()
-                    : "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            (username + ":" + secret.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    : "Basic " + Base64.getEncoder().encodeToString((username + ":" + secret.reveal())
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 }
