@@ -17,7 +17,7 @@ class ApiDocumentationIT extends HubIntegrationTest {
     private static final List<String> ENDPOINTS = List.of("/api/inbound/{partnerId}/{messageType}", "/api/messages",
             "/api/messages/{messageId}", "/api/pipeline/stalls", "/api/deliveries/{subscriber}/{messageId}/{action}",
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
-            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary");
+            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {
@@ -45,6 +45,19 @@ class ApiDocumentationIT extends HubIntegrationTest {
         assertThat(schemas.has("MessageView")).isTrue();
         assertThat(schemas.at("/MessageView/properties/stages/items/$ref").asText()).endsWith("StageView");
         assertThat(schemas.has("ProblemDetail")).isTrue();
+    }
+
+    @Test
+    void describesEveryTransportAPartnerFileCanNameWithItsSettings() {
+        JsonNode transports = json(get("/api/transports", "admin", ADMIN_PASSWORD)).get("transports");
+
+        assertThat(transports.findValuesAsText("name")).containsExactlyInAnyOrder("file", "sftp", "poll", "http");
+        JsonNode sftp = transports.valueStream().filter(t -> t.get("name").asText().equals("sftp")).findFirst().orElseThrow();
+        assertThat(sftp.get("direction").asText()).isEqualTo("inbound");
+        assertThat(sftp.get("settings").valueStream().filter(s -> s.get("key").asText().equals("password")).findFirst()
+                .orElseThrow().get("secret").asBoolean()).isTrue();
+        assertThat(sftp.get("settings").valueStream().filter(s -> s.get("key").asText().equals("port")).findFirst()
+                .orElseThrow().get("defaultValue").asText()).isEqualTo("22");
     }
 
     @Test

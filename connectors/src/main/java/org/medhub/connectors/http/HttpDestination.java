@@ -1,5 +1,8 @@
 package org.medhub.connectors.http;
 
+import org.medhub.connectors.transport.TransportDescription;
+import org.medhub.connectors.transport.Setting;
+import java.util.List;
 import java.net.URI;
 import org.medhub.connectors.transport.Destination;
 
@@ -7,6 +10,11 @@ import org.medhub.connectors.transport.Destination;
 public record HttpDestination(URI url) implements Destination {
 
     public static final String TRANSPORT = "http";
+
+    public static final TransportDescription DESCRIPTION = new TransportDescription(TRANSPORT, "outbound",
+            "each record POSTed to the subscriber's endpoint with an Idempotency-Key; 5xx, 408, 429, timeouts and lost"
+                    + " connections are tried again, other 4xx are refusals",
+            List.of(Setting.required("url", "url", "the endpoint; simulator:<system>/<path> starts a simulated one")));
 
     @Override
     public String transport() {

@@ -1,5 +1,8 @@
 package org.medhub.connectors.poll;
 
+import org.medhub.connectors.transport.TransportDescription;
+import org.medhub.connectors.transport.Setting;
+import java.util.List;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +27,20 @@ public record PartnerApi(URI url, Duration interval, Duration timeout, String re
         implements Pickup {
 
     public static final String TRANSPORT = "poll";
+
+    public static final TransportDescription DESCRIPTION = new TransportDescription(TRANSPORT, "inbound",
+            "a partner's REST API the hub reads page by page from a checkpoint; each record of a page is one message",
+            List.of(
+            Setting.required("url", "url", "the API's address; the checkpoint is added as a query parameter"),
+            Setting.required("checkpoint", "object", "where the next poll starts: param (the query parameter, default"
+                    + " since) and exactly one of from (a JSONPath in the answer, e.g. $.next) and fromRecord (a JSONPath"
+                    + " in each record, e.g. $.updatedAt); optional initial"),
+            Setting.optional("interval", "duration", "1m", "how often the API is read"),
+            Setting.optional("timeout", "duration", "10s", "how long one request may take"),
+            Setting.optional("records", "jsonpath", "$.records", "where the records are in an answer"),
+            Setting.optional("auth", "object", null, "either bearer (a reference to a token) or username and password"
+                    + " (a reference)"),
+            Setting.optional("maxPages", "integer", "10", "pages one poll reads at most before the next tick")));
 
     @Override
     public String transport() {

@@ -1,5 +1,7 @@
 package org.medhub.connectors.sftp;
 
+import org.medhub.connectors.transport.TransportDescription;
+import org.medhub.connectors.transport.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,22 @@ public record SftpPickup(String host, int port, String username, Secret password
         Duration pollInterval) implements FilePickup {
 
     public static final String TRANSPORT = "sftp";
+
+    public static final TransportDescription DESCRIPTION = new TransportDescription(TRANSPORT, "inbound",
+            "files the hub picks up from the partner's SFTP server; taken and refused files are moved aside there", List.of(
+            Setting.required("host", "text", "the server"),
+            Setting.optional("port", "integer", "22", "the server's port"),
+            Setting.required("username", "text", "the hub's login on the server"),
+            Setting.secret("password", "the login's password; exactly one of password and privateKey"),
+            Setting.optional("privateKey", "reference", null, "file:PATH of the login's private key"),
+            Setting.secret("passphrase", "the private key's passphrase"),
+            Setting.optional("knownHosts", "path", null,
+                    "the server's host key in known_hosts form, under the data directory; without it the key is not checked"),
+            Setting.optional("directory", "text", "", "relative to the login directory, without .."),
+            Setting.optional("include", "regex", null, "a regular expression a file name must match; without it, every file"),
+            Setting.optional("maxFileSize", "size", "medhub.inbound.max-body-size",
+                    "a larger file is refused unread and kept aside with its reason"),
+            Setting.optional("pollInterval", "duration", "5s", "how often the folder is scanned (at least 100ms)")));
 
     @Override
     public String transport() {

@@ -29,15 +29,13 @@ import org.springframework.util.unit.DataSize;
  */
 final class ChannelReader {
 
-    static final Set<String> TYPES = Set.of("file", "sftp", "poll");
+    static final List<String> TYPES = TransportCatalog.names("inbound");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> COMMON = Set.of("type", "messageType");
-    private static final Set<String> PICKUP = Set.of("include", "maxFileSize", "pollInterval");
-    private static final Set<String> FILE_KEYS = union(COMMON, PICKUP, Set.of("folder"));
-    private static final Set<String> SFTP_KEYS = union(COMMON, PICKUP, Set.of("host", "port", "username", "password",
-            "privateKey", "passphrase", "knownHosts", "directory"));
-    private static final Set<String> POLL_KEYS = union(COMMON, Set.of("url", "interval", "timeout", "records",
-            "checkpoint", "auth", "maxPages"));
+    // the keys each transport describes: what a partner file may say and what GET /api/transports shows are one list
+    private static final Set<String> FILE_KEYS = union(COMMON, FileDrop.DESCRIPTION.keys());
+    private static final Set<String> SFTP_KEYS = union(COMMON, SftpPickup.DESCRIPTION.keys());
+    private static final Set<String> POLL_KEYS = union(COMMON, PartnerApi.DESCRIPTION.keys());
     private static final Duration DEFAULT_PICKUP_INTERVAL = Duration.ofSeconds(5);
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
     private static final Duration MIN_INTERVAL = Duration.ofMillis(100);

@@ -35,6 +35,11 @@ import org.medhub.routes.partner.Subscription;
 /** Reads and checks one {@code config/partners/<id>.yml}. */
 public final class PartnerFileReader {
 
+    /** A subscription's own keys, and its destination's (one transport today: http and its url). */
+    private static final Set<String> SUBSCRIPTION_KEYS = java.util.stream.Stream.concat(
+            Set.of("entity", "transport", "resilience", "mapping", "batch").stream(),
+            HttpDestination.DESCRIPTION.keys().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Ids become topic names, consumer groups and URL segments: keep them to safe characters. */
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final MappingSpecReader MAPPINGS = new MappingSpecReader();
@@ -244,15 +249,15 @@ public final class PartnerFileReader {
                 in.problem(path, "type", "must be a map with entity, url and resilience");
                 continue;
             }
-            in.onlyKeys(node, path, Set.of("entity", "transport", "url", "resilience", "mapping", "batch"));
+            in.onlyKeys(node, path, SUBSCRIPTION_KEYS);
             String entity = in.text(node, path, "entity", true);
             if (entity != null && DataDictionary.standard().entity(entity).isEmpty()) {
                 in.problem(path + ".entity", "dictionary-entity", "'" + entity + "' is not an entity of the data dictionary");
             }
             String transport = in.text(node, path, "transport", false);
-            if (transport != null && !HttpDestination.TRANSPORT.equals(transport)) {
+            if (transport != null && !TransportCatalog.names("outbound").contains(transport)) {
                 in.problem(path + ".transport", "transport", "'" + transport + "' is not a transport the hub delivers by;"
-                        + " it has [" + HttpDestination.TRANSPORT + "]");
+                        + " it has " + TransportCatalog.names("outbound"));
             }
             URI url = url(in, path + ".url", in.text(node, path, "url", true));
             String resilience = in.text(node, path, "resilience", true);
