@@ -96,7 +96,7 @@ public class PartnerRoutes implements CamelContextConfiguration {
             for (InboundChannel channel : registry.channels(id)) {
                 try {
                     channels.add(camel, channel);
-                    log.info("Started channel {} of partner {} ({})", channel.name(), id, channel.getClass().getSimpleName());
+                    log.info("Started channel {} of partner {} ({})", channel.name(), id, channel.pickup().transport());
                 } catch (RuntimeException e) {
                     failures.add(failure(channel.routeId(), e));
                 }

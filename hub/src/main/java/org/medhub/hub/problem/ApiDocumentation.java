@@ -10,15 +10,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Every operation of the OpenAPI document says how it refuses: any 4xx or 5xx answer is
+ * The OpenAPI document's title, and for every operation how it refuses: any 4xx or 5xx answer is
  * {@code application/problem+json}, with a {@code type} of {@code urn:medhub:problem:…}, a {@code detail} for people
  * and, where fields are at fault, {@code violations} naming each field and rule.
  */
 @Component
-class ProblemsInApiDocs implements OpenApiCustomizer {
+class ApiDocumentation implements OpenApiCustomizer {
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI api) {
+        api.info(new io.swagger.v3.oas.models.info.Info().title("medhub").version("1")
+                .description("Partners post records to /api/inbound with their own credential; operators follow, steer,"
+                        + " replay and resolve with theirs (HTTP Basic). Every refusal is application/problem+json."));
         ModelConverters.getInstance().read(ProblemDetail.class).forEach(api.getComponents()::addSchemas);
         Schema<?> problem = new Schema<>().$ref("#/components/schemas/ProblemDetail");
         Content content = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
