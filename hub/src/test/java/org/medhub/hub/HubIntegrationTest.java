@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // here, not in a @DynamicPropertySource: the embedded engines start before those are applied
         properties = {"medhub.data-dir=" + HubIntegrationTest.DATA_DIR, "medhub.config-dir=" + HubIntegrationTest.CONFIG_DIR})
 @ActiveProfiles("it")
+@AutoConfigureObservability(tracing = false) // metrics as the hub exports them, which Spring's tests turn off by default
 public abstract class HubIntegrationTest {
 
     protected static final String ACME = "acme-factory";

@@ -58,6 +58,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // an orchestrator's probes need no credential; what they say is UP or DOWN, nothing more
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(OPERATOR_ROLES)
                         // the partner configuration in force is the administrators' to change
                         .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)
