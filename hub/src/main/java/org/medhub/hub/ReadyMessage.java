@@ -1,8 +1,8 @@
 package org.medhub.hub;
 
-import org.medhub.hub.settings.MedhubProperties;
 import java.util.stream.Collectors;
 import org.medhub.hub.partner.LivePartners;
+import org.medhub.hub.settings.MedhubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,11 +1,11 @@
 package org.medhub.connectors.file;
 
-import org.medhub.connectors.transport.TransportDescription;
-import org.medhub.connectors.transport.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.medhub.connectors.transport.FilePickup;
+import org.medhub.connectors.transport.Setting;
+import org.medhub.connectors.transport.TransportDescription;
 
 /**
  * A folder the partner (or a person, or a shared drive) drops files into; each file is one record.
@@ -20,12 +20,8 @@ public record FileDrop(Path folder, String include, long maxFileBytes, Duration 
     public static final String TRANSPORT = "file";
 
     public static final TransportDescription DESCRIPTION = new TransportDescription(TRANSPORT, "inbound",
-            "a folder the partner, a person or a shared drive drops files into; each file is one record", List.of(
-            Setting.required("folder", "path", "the folder, relative to the data directory; created when missing"),
-            Setting.optional("include", "regex", null, "a regular expression a file name must match; without it, every file"),
-            Setting.optional("maxFileSize", "size", "medhub.inbound.max-body-size",
-                    "a larger file is refused unread and kept aside with its reason"),
-            Setting.optional("pollInterval", "duration", "5s", "how often the folder is scanned (at least 100ms)")));
+            "a folder the partner, a person or a shared drive drops files into; each file is one record", FilePickup.settings(
+            Setting.required("folder", "path", "the folder, relative to the data directory; created when missing")));
 
     @Override
     public String transport() {

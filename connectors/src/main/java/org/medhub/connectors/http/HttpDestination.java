@@ -1,10 +1,10 @@
 package org.medhub.connectors.http;
 
-import org.medhub.connectors.transport.TransportDescription;
-import org.medhub.connectors.transport.Setting;
-import java.util.List;
 import java.net.URI;
+import java.util.List;
 import org.medhub.connectors.transport.Destination;
+import org.medhub.connectors.transport.Setting;
+import org.medhub.connectors.transport.TransportDescription;
 
 /** A subscriber's HTTP endpoint: {@code transport: http} (the default) with its {@code url}. */
 public record HttpDestination(URI url) implements Destination {

@@ -1,14 +1,14 @@
 package org.medhub.connectors.poll;
 
-import org.medhub.connectors.transport.TransportDescription;
-import org.medhub.connectors.transport.Setting;
-import java.util.List;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.medhub.connectors.transport.Pickup;
 import org.medhub.connectors.transport.Secret;
+import org.medhub.connectors.transport.Setting;
+import org.medhub.connectors.transport.TransportDescription;
 
 /**
  * A partner REST API the hub polls for new records, resuming from a checkpoint kept in the hub's database.

@@ -1,13 +1,13 @@
 package org.medhub.connectors.sftp;
 
-import org.medhub.connectors.transport.TransportDescription;
-import org.medhub.connectors.transport.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.medhub.connectors.transport.FilePickup;
 import org.medhub.connectors.transport.Secret;
+import org.medhub.connectors.transport.Setting;
+import org.medhub.connectors.transport.TransportDescription;
 
 /**
  * Files the hub picks up from a partner's SFTP server. Processed and refused files are moved aside on
@@ -26,7 +26,8 @@ public record SftpPickup(String host, int port, String username, Secret password
     public static final String TRANSPORT = "sftp";
 
     public static final TransportDescription DESCRIPTION = new TransportDescription(TRANSPORT, "inbound",
-            "files the hub picks up from the partner's SFTP server; taken and refused files are moved aside there", List.of(
+            "files the hub picks up from the partner's SFTP server; taken and refused files are moved aside there",
+            FilePickup.settings(
             Setting.required("host", "text", "the server"),
             Setting.optional("port", "integer", "22", "the server's port"),
             Setting.required("username", "text", "the hub's login on the server"),
@@ -35,11 +36,7 @@ public record SftpPickup(String host, int port, String username, Secret password
             Setting.secret("passphrase", "the private key's passphrase"),
             Setting.optional("knownHosts", "path", null,
                     "the server's host key in known_hosts form, under the data directory; without it the key is not checked"),
-            Setting.optional("directory", "text", "", "relative to the login directory, without .."),
-            Setting.optional("include", "regex", null, "a regular expression a file name must match; without it, every file"),
-            Setting.optional("maxFileSize", "size", "medhub.inbound.max-body-size",
-                    "a larger file is refused unread and kept aside with its reason"),
-            Setting.optional("pollInterval", "duration", "5s", "how often the folder is scanned (at least 100ms)")));
+            Setting.optional("directory", "text", "", "relative to the login directory, without ..")));
 
     @Override
     public String transport() {

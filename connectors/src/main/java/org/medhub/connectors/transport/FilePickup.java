@@ -30,6 +30,17 @@ public interface FilePickup extends Pickup {
 
     long maxFileBytes();
 
+    /** A file pickup's own settings, and those every file pickup takes. */
+    static List<Setting> settings(Setting... own) {
+        List<Setting> settings = new ArrayList<>(List.of(own));
+        settings.add(Setting.optional("include", "regex", null,
+                "a regular expression a file name must match; without it, every file"));
+        settings.add(Setting.optional("maxFileSize", "size", "medhub.inbound.max-body-size",
+                "a larger file is refused unread and kept aside with its reason"));
+        settings.add(Setting.optional("pollInterval", "duration", "5s", "how often the folder is scanned (at least 100ms)"));
+        return settings;
+    }
+
     /** The options every file pickup shares: files whole and settled, moved aside once answered. */
     static List<String> pickupOptions(String include, long delayMs) {
         List<String> options = new ArrayList<>();

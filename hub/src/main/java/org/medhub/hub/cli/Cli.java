@@ -1,10 +1,10 @@
 package org.medhub.hub.cli;
 
-import java.io.PrintStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.medhub.hub.MedhubApplication;
 

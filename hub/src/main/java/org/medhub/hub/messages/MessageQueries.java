@@ -1,5 +1,6 @@
 package org.medhub.hub.messages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.hub.ledger.MessageStatusFilter;
 import org.medhub.hub.messages.MessageView.KafkaPlace;

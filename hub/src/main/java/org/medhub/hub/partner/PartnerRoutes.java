@@ -7,12 +7,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.channel.ChannelRoutes;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
-import org.medhub.routes.pipeline.MappingPipelineTemplate;
+import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.partner.Subscription;
+import org.medhub.routes.pipeline.MappingPipelineTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,13 @@
 package org.medhub.hub.replay;
 
-import java.security.Principal;
-import java.util.List;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.security.Principal;
+import java.util.List;
+import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.partner.Partner;
-import org.medhub.hub.partner.LivePartners;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

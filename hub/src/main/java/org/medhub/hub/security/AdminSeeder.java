@@ -1,11 +1,11 @@
 package org.medhub.hub.security;
 
-import org.medhub.hub.secrets.SecretFile;
 import java.nio.file.Path;
+import org.medhub.hub.secrets.SecretFile;
 import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;

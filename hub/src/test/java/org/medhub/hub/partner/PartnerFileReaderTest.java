@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.medhub.connectors.http.HttpDestination;
 import org.junit.jupiter.api.io.TempDir;
+import org.medhub.connectors.http.HttpDestination;
 
 class PartnerFileReaderTest {
 

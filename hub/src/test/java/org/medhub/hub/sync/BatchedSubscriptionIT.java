@@ -21,8 +21,8 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
-import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.delivery.DeliveryRouteTemplate;
+import org.medhub.routes.kafka.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

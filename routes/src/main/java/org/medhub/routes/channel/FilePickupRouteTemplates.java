@@ -8,11 +8,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.canonical.validation.Violation;
 import org.medhub.connectors.transport.FilePickup;
-import org.medhub.routes.kafka.MedhubHeaders;
-import org.medhub.routes.inbound.IngestRoute;
-import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
+import org.medhub.routes.inbound.IngestRoute;
+import org.medhub.routes.inbound.RecordRejectedException;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
 

@@ -9,12 +9,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.validation.PrintableText;
+import org.medhub.routes.kafka.KafkaWriter;
 import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Stage;
-import org.medhub.routes.kafka.KafkaWriter;
 
 /**
  * The one way to {@code medhub.dlq}, for a failure at any stage. A dead letter must always be writable:

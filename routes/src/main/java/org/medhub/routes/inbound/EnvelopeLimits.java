@@ -3,8 +3,8 @@ package org.medhub.routes.inbound;
 import java.util.ArrayList;
 import java.util.List;
 import org.medhub.canonical.envelope.Envelope;
-import org.medhub.canonical.validation.Violation;
 import org.medhub.canonical.validation.PrintableText;
+import org.medhub.canonical.validation.Violation;
 
 /**
  * What the ledger and Kafka keep of an envelope beside its record: the business key (the record key of

@@ -1,6 +1,5 @@
 package org.medhub.routes.inbound;
 
-import org.medhub.routes.kafka.MedhubHeaders;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -10,6 +9,7 @@ import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.RecordRejectedException;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Rejection;
 import org.slf4j.Logger;

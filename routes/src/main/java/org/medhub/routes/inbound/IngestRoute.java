@@ -10,13 +10,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.routes.inbound.ErrorHandling;
+import org.medhub.routes.kafka.KafkaWriter;
 import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Stage;
-import org.medhub.routes.kafka.KafkaWriter;
 
 /**
  * Every channel that answers its sender ends here (HTTP push, file drop): the record is mapped and

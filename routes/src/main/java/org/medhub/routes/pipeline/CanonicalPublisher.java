@@ -1,6 +1,5 @@
 package org.medhub.routes.pipeline;
 
-import org.medhub.routes.kafka.KafkaWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
-import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
+import org.medhub.routes.kafka.KafkaWriter;
+import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.KafkaLocation;

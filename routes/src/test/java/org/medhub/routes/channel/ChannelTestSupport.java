@@ -1,13 +1,13 @@
 package org.medhub.routes.channel;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -17,10 +17,11 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.canonical.validation.Violation;
-import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
+import org.medhub.routes.kafka.KafkaWriter;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.DeliveryOutcome;
@@ -29,7 +30,6 @@ import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Publication;
 import org.medhub.routes.ledger.Rejection;
 import org.medhub.routes.ledger.Stage;
-import org.medhub.routes.kafka.KafkaWriter;
 
 /** Stand-ins for the ingest route and the ledger: the channels are tested without Kafka or a database. */
 final class ChannelTestSupport {

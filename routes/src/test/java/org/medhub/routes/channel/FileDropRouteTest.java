@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
-import org.medhub.connectors.file.FileDrop;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medhub.connectors.file.FileDrop;
 
 class FileDropRouteTest {
 

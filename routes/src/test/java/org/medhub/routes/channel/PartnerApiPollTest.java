@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
-import org.medhub.connectors.poll.PartnerApi;
-import org.medhub.connectors.transport.Secret;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medhub.connectors.poll.PartnerApi;
+import org.medhub.connectors.transport.Secret;
 
 /** The poll route against a partner API stand-in (the JDK's HTTP server on a free port). */
 class PartnerApiPollTest {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.medhub.connectors.sftp.SftpPickup;
-import org.medhub.connectors.transport.Secret;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medhub.connectors.sftp.SftpPickup;
+import org.medhub.connectors.transport.Secret;
 
 /** Against a real SFTP server (Apache MINA SSHD on a free port), its files in a temporary folder. */
 class SftpPickupRouteTest {

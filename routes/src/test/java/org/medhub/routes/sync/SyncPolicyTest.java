@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.medhub.canonical.dictionary.SystemOfRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
-import org.junit.jupiter.api.Test;
 import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerDirectory;
 
