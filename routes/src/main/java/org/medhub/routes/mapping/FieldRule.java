@@ -1,20 +1,20 @@
 package org.medhub.routes.mapping;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How one canonical field gets its value: where it is read, then the transforms in a fixed order (see the
- * routes README): {@code trim}, {@code split}, {@code upper}, {@code codes}, {@code multiply}, {@code unit},
- * {@code gs1}, {@code date}, {@code lookup}. A {@code default} is used as it is when the source gives nothing.
+ * How one canonical field gets its value: where it is read, then its transforms, in the order of
+ * {@code Transforms.ALL} ({@code trim}, {@code split}, {@code upper}, {@code codes}, {@code multiply}, {@code unit},
+ * {@code gs1}, {@code date}, {@code lookup}; see the routes README). A {@code default} is used as it is when the
+ * source gives nothing.
  *
  * <p>Exactly one of {@code path}, {@code constant}, {@code concat}, {@code when} says where the value comes from
  * (a rule with only a {@code default} is allowed). A rule for a list field has {@code forEach}: each selected node
@@ -26,9 +26,7 @@ import java.util.regex.Pattern;
  * @param when conditions, the first that holds gives the value
  * @param elseRule the value when no condition holds
  * @param defaultValue the canonical value when the source gives nothing
- * @param codes partner code to canonical code
- * @param codesOtherwise the canonical value of a code the list does not name; without it, such a code is a violation
- * @param gs1 which GS1 key to take from an EPC URN, Digital Link URI or element string: gtin, lot, serial, sscc, gln
+ * @param transforms what is done to the value read, in the order it is done
  */
 public record FieldRule(
         String path,
@@ -37,30 +35,21 @@ public record FieldRule(
         List<Condition> when,
         FieldRule elseRule,
         String defaultValue,
-        boolean trim,
-        Split split,
-        boolean upper,
-        Map<String, String> codes,
-        String codesOtherwise,
-        Multiply multiply,
-        UnitConversion unit,
-        String gs1,
-        DateFormat date,
-        Lookup lookup,
+        List<Transform> transforms,
         String forEach,
         Map<String, FieldRule> fields) {
 
     public FieldRule {
         concat = concat == null ? List.of() : List.copyOf(concat);
         when = when == null ? List.of() : List.copyOf(when);
-        codes = codes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codes));
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** The rule of the first mappings: a path, a default, and a code list. */
     public FieldRule(String path, String defaultValue, Map<String, String> codes) {
-        this(path, null, null, null, null, defaultValue, false, null, false, codes, null, null, null, null, null, null,
-                null, null);
+        this(path, null, null, null, null, defaultValue,
+                codes == null || codes.isEmpty() ? List.of() : List.of(new Codes(codes, null)), null, null);
     }
 
     public static FieldRule path(String path) {
@@ -79,61 +68,25 @@ public record FieldRule(
         return forEach != null;
     }
 
-    /** {@code { separator: "-", index: 0 }}: one part of the value; a negative index counts from the end. */
-    public record Split(String separator, int index) {}
-
-    /** {@code { path: ../price }} or {@code { by: 0.01 }}: the value times another value of the source, or a number. */
-    public record Multiply(String path, BigDecimal by) {}
-
-    /** {@code { from: g, to: kg }}: an exact conversion between UCUM units. */
-    public record UnitConversion(String from, String to) {}
-
-    /**
-     * {@code { pattern: "yyyyMMdd", zone: Asia/Shanghai }}: the partner's date or time format. Reading, a time
-     * without offset is placed in the zone; writing (outbound), a time is shown in the zone.
-     *
-     * @param pattern a {@link java.time.format.DateTimeFormatter} pattern; null for ISO-8601
-     * @param formatter the pattern built once, read {@link #strict strictly}; null when there is no pattern
-     * @param zoneId the zone built once; null when there is no zone
-     */
-    public record DateFormat(String pattern, String zone, DateTimeFormatter formatter, ZoneId zoneId) {
-
-        /** @throws IllegalArgumentException or {@link java.time.DateTimeException} for a bad pattern or zone */
-        public DateFormat(String pattern, String zone) {
-            this(pattern, zone, pattern == null ? null : strict(pattern), zone == null ? null : ZoneId.of(zone));
-        }
-
-        /**
-         * A pattern read strictly (no 30 February), with year-of-era read as the proleptic year so that yyyy
-         * works.
-         */
-        public static DateTimeFormatter strict(String pattern) {
-            StringBuilder fixed = new StringBuilder();
-            boolean quoted = false;
-            for (char c : pattern.toCharArray()) {
-                if (c == '\'') {
-                    quoted = !quoted;
-                }
-                fixed.append(!quoted && c == 'y' && !pattern.contains("G") ? 'u' : c);
-            }
-            return DateTimeFormatter.ofPattern(fixed.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-        }
-
-        // formatter and zoneId follow from pattern and zone, and DateTimeFormatter has no equals of its own
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof DateFormat that && Objects.equals(pattern, that.pattern)
-                    && Objects.equals(zone, that.zone);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(pattern, zone);
-        }
+    /** The transform of one kind, if the rule has it: {@code rule.transform(Codes.class)}. */
+    public <T extends Transform> Optional<T> transform(Class<T> kind) {
+        return transforms.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
-    /** {@code { entity: Product, match: materialNumber, take: gtin }}: a value of a canonical record the hub knows. */
-    public record Lookup(String entity, String match, String take) {}
+    /** The rule's code list, empty without one (a shortcut the first API had). */
+    public Map<String, String> codes() {
+        return transform(Codes.class).map(Codes::codes).orElse(Map.of());
+    }
+
+    /** The canonical value of a code the list does not name, or null (a shortcut the first API had). */
+    public String codesOtherwise() {
+        return transform(Codes.class).map(Codes::otherwise).orElse(null);
+    }
+
+    /** The rule's multiplication, or null (a shortcut the first API had). */
+    public Multiply multiply() {
+        return transform(Multiply.class).orElse(null);
+    }
 
     /**
      * One condition of a {@code when}: the value at {@code path} {@code equals} a value, is {@code in} a list,
@@ -174,16 +127,7 @@ public record FieldRule(
         private List<Condition> when;
         private FieldRule elseRule;
         private String defaultValue;
-        private boolean trim;
-        private Split split;
-        private boolean upper;
-        private Map<String, String> codes;
-        private String codesOtherwise;
-        private Multiply multiply;
-        private UnitConversion unit;
-        private String gs1;
-        private DateFormat date;
-        private Lookup lookup;
+        private final List<Transform> transforms = new ArrayList<>();
         private String forEach;
         private Map<String, FieldRule> fields;
 
@@ -193,22 +137,13 @@ public record FieldRule(
         public Builder when(List<Condition> value) { when = value; return this; }
         public Builder elseRule(FieldRule value) { elseRule = value; return this; }
         public Builder defaultValue(String value) { defaultValue = value; return this; }
-        public Builder trim(boolean value) { trim = value; return this; }
-        public Builder split(Split value) { split = value; return this; }
-        public Builder upper(boolean value) { upper = value; return this; }
-        public Builder codes(Map<String, String> value) { codes = value; return this; }
-        public Builder codesOtherwise(String value) { codesOtherwise = value; return this; }
-        public Builder multiply(Multiply value) { multiply = value; return this; }
-        public Builder unit(UnitConversion value) { unit = value; return this; }
-        public Builder gs1(String value) { gs1 = value; return this; }
-        public Builder date(DateFormat value) { date = value; return this; }
-        public Builder lookup(Lookup value) { lookup = value; return this; }
+        /** Adds a transform after those added before: they apply in this order. */
+        public Builder transform(Transform value) { transforms.add(value); return this; }
         public Builder forEach(String value) { forEach = value; return this; }
         public Builder fields(Map<String, FieldRule> value) { fields = value; return this; }
 
         public FieldRule build() {
-            return new FieldRule(path, constant, concat, when, elseRule, defaultValue, trim, split, upper, codes,
-                    codesOtherwise, multiply, unit, gs1, date, lookup, forEach, fields);
+            return new FieldRule(path, constant, concat, when, elseRule, defaultValue, transforms, forEach, fields);
         }
     }
 }

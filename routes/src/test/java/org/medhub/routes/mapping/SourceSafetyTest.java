@@ -102,8 +102,8 @@ class SourceSafetyTest {
     void readsDatesStrictlyInThePartnersPatternAndPlacesLocalTimesInTheirZone() {
         MappingSpec csv = new MappingSpec("csv-test", 1, MappingSpec.Direction.INBOUND, SourceFormat.CSV, null, null,
                 null, null, null, null, List.of(new RecordRule("Batch", null, null,
-                        FieldRule.builder().path("at").date(new FieldRule.DateFormat("dd.MM.yyyy HH:mm", "Asia/Shanghai")).build(),
-                        Map.of("productionDate", FieldRule.builder().path("made").date(new FieldRule.DateFormat("yyyyMMdd", null)).build()))));
+                        FieldRule.builder().path("at").transform(new DateFormat("dd.MM.yyyy HH:mm", "Asia/Shanghai")).build(),
+                        Map.of("productionDate", FieldRule.builder().path("made").transform(new DateFormat("yyyyMMdd", null)).build()))));
 
         List<MappedRecord> read = engine.mapUnchecked(csv, "made,at\n20261121,21.11.2026 09:30\n".getBytes(StandardCharsets.UTF_8));
         MappingException impossible = catchThrowableOfType(MappingException.class,

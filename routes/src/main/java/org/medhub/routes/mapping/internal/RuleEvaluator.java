@@ -3,43 +3,25 @@ package org.medhub.routes.mapping.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.medhub.canonical.dictionary.FieldType;
-import org.medhub.canonical.unit.UnitOfMeasure;
-import org.medhub.canonical.validation.InvalidRecordException;
 import org.medhub.routes.mapping.CanonicalLookup;
 import org.medhub.routes.mapping.FieldRule;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.mapping.MappingViolation;
 import org.medhub.routes.mapping.SourceLocation;
+import org.medhub.routes.mapping.Transform;
 
 /**
- * Gives a field rule its value in one source record: reads it (path, constant, concat or when), then applies the
- * transforms in their fixed order. Problems become violations that name the record, the field, the rule, the
+ * Gives a field rule its value in one source record: reads it (path, constant, concat or when), then applies its
+ * transforms in their order. Problems become violations that name the record, the field, the rule, the
  * value and where in the source it was; a rule that fails gives {@link Value#FAILED}.
  */
 public final class RuleEvaluator {
 
     private static final JsonNodeFactory NODES = JsonTree.NODES;
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
-            .optionalEnd()
-            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     /** What a rule gave: the value, as read, from where, and how it was made. */
     public record Value(JsonNode node, String read, SourceLocation location, String how) {
@@ -55,8 +37,17 @@ public final class RuleEvaluator {
             return node.asText();
         }
 
-        Value with(JsonNode value, String step) {
+        /** This value changed by a transform, which names itself in how it was made. */
+        public Value with(JsonNode value, String step) {
             return new Value(value, read, location, how + "; " + step);
+        }
+
+        public Value withText(String value, String step) {
+            return with(NODES.textNode(value), step);
+        }
+
+        public Value withNumber(BigDecimal value, String step) {
+            return with(NODES.numberNode(value), step);
         }
     }
 
@@ -265,177 +256,32 @@ public final class RuleEvaluator {
     }
 
     private Value transform(FieldRule rule, Value value, SourceNode context, FieldType target, String field, Scope scope) {
-        if (rule.trim()) {
-            value = value.with(NODES.textNode(value.text().strip()), "trim");
-            if (value.text().isEmpty()) {
-                return null;
-            }
+        if (rule.transforms().isEmpty()) {
+            return value;
         }
-        if (rule.split() != null) {
-            String[] parts = value.text().split(java.util.regex.Pattern.quote(rule.split().separator()), -1);
-            int index = rule.split().index() < 0 ? parts.length + rule.split().index() : rule.split().index();
-            if (index < 0 || index >= parts.length || parts[index].isEmpty()) {
-                return null;
-            }
-            value = value.with(NODES.textNode(parts[index]), "split '" + rule.split().separator() + "' [" + rule.split().index() + "]");
-        }
-        if (rule.upper()) {
-            value = value.with(NODES.textNode(value.text().toUpperCase(Locale.ROOT)), "upper");
-        }
-        if (!rule.codes().isEmpty()) {
-            String code = rule.codes().get(value.text());
-            if (code == null && rule.codesOtherwise() == null) {
-                scope.violation(field, "code-list", value.text(), value.location(), field + " '" + value.text()
-                        + "' (from " + source(rule) + ") is not in the code list of mapping " + spec.id() + ": "
-                        + rule.codes().keySet());
-                return Value.FAILED;
-            }
-            String canonical = code != null ? code : rule.codesOtherwise();
-            value = value.with(NODES.textNode(canonical), "codes " + value.text() + " → " + canonical);
-        }
-        if (rule.multiply() != null) {
-            value = multiply(rule, value, context, field, scope);
+        TransformContext step = new TransformContext(this, rule, context, target, field, scope);
+        for (Transform transform : rule.transforms()) {
+            value = transform.apply(value, step);
             if (value == null || value.failed()) {
                 return value;
             }
         }
-        if (rule.unit() != null) {
-            Optional<BigDecimal> number = number(value.node());
-            if (number.isEmpty()) {
-                scope.violation(field, "type", value.text(), value.location(), field + " '" + value.text() + "' (from "
-                        + source(rule) + ") is not a number, so it cannot be converted from " + rule.unit().from());
-                return Value.FAILED;
-            }
-            try {
-                BigDecimal converted = UnitOfMeasure.parse(rule.unit().from()).convert(number.get(),
-                        UnitOfMeasure.parse(rule.unit().to()));
-                value = value.with(NODES.numberNode(converted), "unit " + rule.unit().from() + " → " + rule.unit().to());
-            } catch (InvalidRecordException | IllegalArgumentException e) {
-                scope.violation(field, "unit", value.text(), value.location(), field + ": " + e.getMessage());
-                return Value.FAILED;
-            }
-        }
-        if (rule.gs1() != null) {
-            Optional<String> key = Gs1Keys.take(value.text(), rule.gs1());
-            if (key.isEmpty()) {
-                scope.violation(field, "gs1", value.text(), value.location(), field + " '" + value.text() + "' (from "
-                        + source(rule) + ") is no EPC URN, Digital Link or element string that carries a " + rule.gs1());
-                return Value.FAILED;
-            }
-            value = value.with(NODES.textNode(key.get()), "gs1 " + rule.gs1());
-        }
-        if (rule.date() != null) {
-            value = outbound ? formatDate(rule, value, field, scope) : parseDate(rule, value, target, field, scope);
-            if (value.failed()) {
-                return value;
-            }
-        }
-        if (rule.lookup() != null) {
-            FieldRule.Lookup by = rule.lookup();
-            Optional<JsonNode> found = lookup.find(by.entity(), by.match(), value.text());
-            JsonNode taken = found.map(r -> r.at("/" + by.take().replace('.', '/'))).orElse(null);
-            if (taken == null || !taken.isValueNode()) {
-                scope.violation(field, "lookup", value.text(), value.location(), found.isEmpty()
-                        ? field + ": the hub knows no " + by.entity() + " whose " + by.match() + " is '" + value.text() + "'"
-                        : field + ": the " + by.entity() + " whose " + by.match() + " is '" + value.text() + "' has no " + by.take());
-                return Value.FAILED;
-            }
-            value = value.with(taken, "lookup " + by.entity() + "." + by.match() + " → " + by.take());
-        }
         return value;
     }
 
-    private Value multiply(FieldRule rule, Value value, SourceNode context, String field, Scope scope) {
-        Optional<BigDecimal> number = number(value.node());
-        if (number.isEmpty()) {
-            scope.violation(field, "type", value.text(), value.location(), field + " '" + value.text() + "' (from "
-                    + source(rule) + ") is not a number, so it cannot be multiplied");
-            return Value.FAILED;
-        }
-        BigDecimal factor = rule.multiply().by();
-        String by = factor == null ? null : factor.toPlainString();
-        if (factor == null) {
-            Value other = readPath(rule.multiply().path(), context, field, scope);
-            if (other == null || other.failed()) {
-                return other;
-            }
-            Optional<BigDecimal> otherNumber = number(other.node());
-            if (otherNumber.isEmpty()) {
-                scope.violation(field, "type", other.text(), other.location(), field + ": the factor '" + other.text()
-                        + "' (from " + rule.multiply().path() + ") is not a number");
-                return Value.FAILED;
-            }
-            factor = otherNumber.get();
-            by = rule.multiply().path() + " ('" + other.text() + "')";
-        }
-        return value.with(NODES.numberNode(number.get().multiply(factor)), "multiply by " + by);
+    boolean outbound() {
+        return outbound;
     }
 
-    private Value parseDate(FieldRule rule, Value value, FieldType target, String field, Scope scope) {
-        FieldRule.DateFormat format = rule.date();
-        TemporalAccessor parsed;
-        try {
-            DateTimeFormatter formatter = format.pattern() == null ? ISO : format.formatter();
-            parsed = formatter.parseBest(value.text(), OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-        } catch (DateTimeException e) {
-            scope.violation(field, "date", value.text(), value.location(), field + " '" + value.text() + "' (from "
-                    + source(rule) + ") is not a date or time in the pattern " + (format.pattern() == null ? "ISO-8601"
-                            : "'" + format.pattern() + "'"));
-            return Value.FAILED;
-        }
-        ZoneId zone = format.zoneId();
-        String result;
-        if (target == FieldType.DATE) {
-            LocalDate date = parsed instanceof OffsetDateTime time
-                    ? (zone == null ? time.toLocalDate() : time.atZoneSameInstant(zone).toLocalDate())
-                    : parsed instanceof LocalDateTime time ? time.toLocalDate() : (LocalDate) parsed;
-            result = date.toString();
-        } else if (target == FieldType.DATE_TIME) {
-            OffsetDateTime time;
-            if (parsed instanceof OffsetDateTime withOffset) {
-                time = withOffset;
-            } else if (zone == null) {
-                scope.violation(field, "date", value.text(), value.location(), field + " '" + value.text()
-                        + "' has no offset, and the date rule names no zone to place it in");
-                return Value.FAILED;
-            } else if (parsed instanceof LocalDateTime local) {
-                time = ZonedDateTime.of(local, zone).toOffsetDateTime();
-            } else {
-                time = ((LocalDate) parsed).atStartOfDay(zone).toOffsetDateTime();
-            }
-            result = time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } else if (parsed instanceof OffsetDateTime time) {
-            // into text (an id, a reference), one instant is written one way: in the rule's zone when it names one
-            result = (zone == null ? time : time.atZoneSameInstant(zone).toOffsetDateTime())
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } else if (parsed instanceof LocalDateTime local && zone != null) {
-            result = ZonedDateTime.of(local, zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } else {
-            result = parsed.toString();
-        }
-        return value.with(NODES.textNode(result), "date " + (format.pattern() == null ? "ISO-8601" : "'" + format.pattern() + "'")
-                + (zone == null ? "" : " in " + zone));
+    String mappingId() {
+        return spec.id();
     }
 
-    private Value formatDate(FieldRule rule, Value value, String field, Scope scope) {
-        FieldRule.DateFormat format = rule.date();
-        try {
-            TemporalAccessor parsed = ISO.parseBest(value.text(), OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-            if (parsed instanceof OffsetDateTime time && format.zone() != null) {
-                parsed = time.atZoneSameInstant(format.zoneId());
-            }
-            String text = format.pattern() == null ? value.text()
-                    : format.formatter().format(parsed);
-            return value.with(NODES.textNode(text), "date '" + format.pattern() + "'"
-                    + (format.zone() == null ? "" : " in " + format.zone()));
-        } catch (DateTimeException e) {
-            scope.violation(field, "date", value.text(), value.location(), field + " '" + value.text()
-                    + "' cannot be written in the pattern '" + format.pattern() + "': " + e.getMessage());
-            return Value.FAILED;
-        }
+    CanonicalLookup lookup() {
+        return lookup;
     }
 
-    private Optional<BigDecimal> number(JsonNode node) {
+    Optional<BigDecimal> number(JsonNode node) {
         if (node.isNumber()) {
             return Optional.of(node.decimalValue());
         }
@@ -456,15 +302,5 @@ public final class RuleEvaluator {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String source(FieldRule rule) {
-        if (rule.path() != null) {
-            return rule.path();
-        }
-        if (rule.forEach() != null) {
-            return rule.forEach();
-        }
-        return rule.constant() != null ? "constant" : !rule.concat().isEmpty() ? "concat" : "when";
     }
 }
