@@ -17,7 +17,8 @@ class ApiDocumentationIT extends HubIntegrationTest {
     private static final List<String> ENDPOINTS = List.of("/api/inbound/{partnerId}/{messageType}", "/api/messages",
             "/api/messages/{messageId}", "/api/pipeline/stalls", "/api/deliveries/{subscriber}/{messageId}/{action}",
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
-            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports");
+            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports",
+            "/api/audit", "/api/audit/export", "/api/audit/verification");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {

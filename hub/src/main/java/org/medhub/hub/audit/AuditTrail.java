@@ -1,12 +1,8 @@
 package org.medhub.hub.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class AuditTrail {
-
-    static final String GENESIS = "0".repeat(64);
 
     private final JdbcTemplate jdbc;
     private final KafkaWriter kafka;
@@ -45,11 +39,11 @@ public class AuditTrail {
         List<Map<String, Object>> head = jdbc.queryForList(
                 "select sequence, hash from audit_event order by sequence desc limit 1");
         long sequence = head.isEmpty() ? 1 : ((Number) head.get(0).get("sequence")).longValue() + 1;
-        String previous = head.isEmpty() ? GENESIS : (String) head.get(0).get("hash");
+        String previous = head.isEmpty() ? AuditChain.GENESIS : (String) head.get(0).get("hash");
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL keeps it
         String detailJson = CanonicalJson.toText(detail);
         AuditEvent event = new AuditEvent(sequence, at, actor, action, subject, detailJson, previous,
-                hash(sequence, at, actor, action, subject, detailJson, previous));
+                AuditChain.hash(sequence, at, actor, action, subject, detailJson, previous));
         jdbc.update("""
                 insert into audit_event (sequence, recorded_at, actor, action, subject, detail, previous_hash, hash)
                 values (?, ?::timestamptz, ?, ?, ?, ?, ?, ?)""",
@@ -60,19 +54,7 @@ public class AuditTrail {
 
     /** The first row whose hash does not follow from its content and its predecessor, or none when the chain is whole. */
     public java.util.Optional<Long> firstBrokenLink() {
-        String previous = GENESIS;
-        for (AuditEvent event : jdbc.query("select * from audit_event order by sequence", (rs, n) -> new AuditEvent(
-                rs.getLong("sequence"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
-                rs.getString("action"), rs.getString("subject"), rs.getString("detail"), rs.getString("previous_hash"),
-                rs.getString("hash")))) {
-            String expected = hash(event.sequence(), event.recordedAt(), event.actor(), event.action(), event.subject(),
-                    event.detail(), previous);
-            if (!event.previousHash().equals(previous) || !event.hash().equals(expected)) {
-                return java.util.Optional.of(event.sequence());
-            }
-            previous = event.hash();
-        }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(AuditChain.verify(jdbc).firstBroken());
     }
 
     public List<ObjectNode> about(String subject) {
@@ -88,19 +70,5 @@ public class AuditTrail {
             }
             return row;
         }, subject);
-    }
-
-    static String hash(long sequence, Instant at, String actor, String action, String subject, String detail,
-            String previous) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {Long.toString(sequence), at.toString(), actor, action, subject, detail, previous}) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

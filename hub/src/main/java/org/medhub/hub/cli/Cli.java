@@ -19,6 +19,7 @@ public final class Cli {
         COMMANDS.put("validate", "check a UDI (validate udi '<string>') or a record (validate <Entity> <file.json>)");
         COMMANDS.put("map", "map a partner file offline: map --partner <id> <file> or map --mapping <m.yml> <file>");
         COMMANDS.put("bench", "measure: bench pipeline [--records N] [--rate R] [--seconds S]; bench jmh [JMH options]");
+        COMMANDS.put("audit", "audit verify: prove the audit trail's hash chain whole, or name its first broken row");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -69,6 +70,9 @@ public final class Cli {
                     err.println("medhub bench: " + e);
                     return 1;
                 }
+            }
+            case "audit" -> {
+                return AuditCommand.run(List.of(rest), out, err);
             }
             case "help", "--help", "-h" -> {
                 help(out);
