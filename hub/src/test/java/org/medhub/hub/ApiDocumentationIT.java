@@ -18,7 +18,8 @@ class ApiDocumentationIT extends HubIntegrationTest {
             "/api/messages/{messageId}", "/api/pipeline/stalls", "/api/deliveries/{subscriber}/{messageId}/{action}",
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
             "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports",
-            "/api/audit", "/api/audit/export", "/api/audit/verification");
+            "/api/audit", "/api/audit/export", "/api/audit/verification", "/api/users", "/api/users/{username}",
+            "/api/users/{username}/roles", "/api/users/{username}/password", "/api/users/{username}/{action}");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {

@@ -108,6 +108,11 @@ public abstract class HubIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
     }
 
+    protected HttpResponse<String> putBytes(String path, String user, String password, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), user, password);
+    }
+
     protected HttpResponse<String> postBatch(String partner, String secret, String json) {
         return postBytes("/api/inbound/" + partner + "/batch-record", partner, secret, json.getBytes(StandardCharsets.UTF_8));
     }

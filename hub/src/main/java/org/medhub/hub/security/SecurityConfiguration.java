@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
 import org.medhub.hub.partner.LivePartners;
+import org.medhub.hub.people.Lockout;
+import org.medhub.hub.people.LockoutAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,11 +52,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            ObjectMapper json) throws Exception {
+            Lockout lockout, ObjectMapper json) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
         return stateless(http, new ProblemSecurityResponses(json, "medhub"))
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(provider, lockout)))
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -62,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(OPERATOR_ROLES)
+                        // people and their roles are the administrators' to manage
+                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         // the partner configuration in force is the administrators' to change
                         .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)

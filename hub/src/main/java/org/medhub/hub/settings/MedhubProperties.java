@@ -32,7 +32,8 @@ public record MedhubProperties(
         @Valid @DefaultValue Delivery delivery,
         @Valid @DefaultValue Pipeline pipeline,
         @Valid @DefaultValue Sync sync,
-        @Valid @DefaultValue Admin admin) {
+        @Valid @DefaultValue Admin admin,
+        @Valid @DefaultValue Security security) {
 
     /** @param maxBodySize a larger inbound body is refused before it is read */
     public record Inbound(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {}
@@ -120,6 +121,15 @@ public record MedhubProperties(
 
     /** @param ownership what the hub does when a system changes a field another system owns */
     public record Sync(@NotNull @DefaultValue("FLAG") SyncPolicy.Ownership ownership) {}
+
+    /** @param lockout what repeated failed sign-ins of an operator lead to */
+    public record Security(@Valid @DefaultValue Lockout lockout) {}
+
+    /**
+     * @param maxFailures failed sign-ins in a row that lock an operator's account
+     * @param duration how long it stays locked (an administrator can unlock it sooner)
+     */
+    public record Lockout(@Min(1) @DefaultValue("5") int maxFailures, @NotNull @DefaultValue("15m") Duration duration) {}
 
     /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
     public record Admin(String password) {

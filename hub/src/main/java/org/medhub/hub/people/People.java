@@ -1,0 +1,145 @@
+package org.medhub.hub.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.medhub.canonical.validation.Violation;
+import org.medhub.hub.audit.AuditTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operators: created, given roles, disabled, enabled, their passwords reset and their locks lifted by an
+ * administrator. Every change is in the audit trail with who made it, why, and the old and new values (never a
+ * password).
+ */
+@Component
+class People {
+
+    static final Set<String> ROLES = new TreeSet<>(List.of("ADMIN", "OPERATOR", "RESOLVER", "VIEWER"));
+
+    private final JdbcUserDetailsManager users;
+    private final PasswordEncoder passwords;
+    private final Lockout lockout;
+    private final AuditTrail audit;
+    private final JdbcTemplate jdbc;
+
+    People(JdbcUserDetailsManager users, PasswordEncoder passwords, Lockout lockout, AuditTrail audit, JdbcTemplate jdbc) {
+        this.users = users;
+        this.passwords = passwords;
+        this.lockout = lockout;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** A change refused, with every rule it breaks. */
+    static class Refused extends RuntimeException {
+        final List<Violation> violations;
+
+        Refused(String what, List<Violation> violations) {
+            super(what + ": " + violations.size() + " problem(s)");
+            this.violations = List.copyOf(violations);
+        }
+    }
+
+    /** @param lockedUntil when the account is locked after failed sign-ins, until when */
+    record Person(String username, List<String> roles, boolean enabled, java.time.Instant lockedUntil) {}
+
+    List<Person> all() {
+        return jdbc.queryForList("select username from users order by username", String.class).stream().map(this::person)
+                .toList();
+    }
+
+    Person person(String username) {
+        if (!users.userExists(username)) {
+            throw new NoSuchElementException("no operator '" + username + "'");
+        }
+        UserDetails user = users.loadUserByUsername(username);
+        return new Person(username, roles(user), user.isEnabled(), lockout.lockedUntil(username).orElse(null));
+    }
+
+    @Transactional
+    Person create(String admin, String username, String password, List<String> roles, String reason) {
+        List<Violation> problems = new java.util.ArrayList<>(PasswordRules.check(username, password));
+        problems.addAll(roleProblems(roles));
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            problems.add(new Violation("username", "format", username,
+                    "username must be 2 to 64 lower-case letters, digits, dots, dashes or underscores"));
+        } else if (users.userExists(username)) {
+            problems.add(new Violation("username", "unique", username, "there is an operator '" + username + "' already"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused("the operator cannot be created", problems);
+        }
+        users.createUser(User.withUsername(username).password(passwords.encode(password))
+                .roles(roles.toArray(String[]::new)).build());
+        audit.record(admin, "user.create", "user/" + username, Map.of("roles", roles, "reason", reason));
+        return person(username);
+    }
+
+    @Transactional
+    Person setRoles(String admin, String username, List<String> roles, String reason) {
+        Person before = person(username);
+        List<Violation> problems = roleProblems(roles);
+        if (!problems.isEmpty()) {
+            throw new Refused("the roles cannot be given", problems);
+        }
+        UserDetails user = users.loadUserByUsername(username);
+        users.updateUser(User.withUserDetails(user).roles(roles.toArray(String[]::new)).build());
+        audit.record(admin, "user.roles", "user/" + username, Map.of("from", before.roles(), "to", roles, "reason", reason));
+        return person(username);
+    }
+
+    @Transactional
+    Person setEnabled(String admin, String username, boolean enabled, String reason) {
+        Person before = person(username);
+        UserDetails user = users.loadUserByUsername(username);
+        users.updateUser(User.withUserDetails(user).disabled(!enabled).build());
+        audit.record(admin, enabled ? "user.enable" : "user.disable", "user/" + username,
+                Map.of("from", before.enabled(), "to", enabled, "reason", reason));
+        return person(username);
+    }
+
+    @Transactional
+    Person resetPassword(String admin, String username, String password, String reason) {
+        person(username);
+        List<Violation> problems = PasswordRules.check(username, password);
+        if (!problems.isEmpty()) {
+            throw new Refused("the password cannot be set", problems);
+        }
+        UserDetails user = users.loadUserByUsername(username);
+        users.updateUser(User.withUserDetails(user).password(passwords.encode(password)).build());
+        audit.record(admin, "user.password-reset", "user/" + username, Map.of("reason", reason));
+        return person(username);
+    }
+
+    @Transactional
+    Person unlock(String admin, String username, String reason) {
+        Person before = person(username);
+        lockout.lift(username);
+        audit.record(admin, "user.unlock", "user/" + username,
+                Map.of("lockedUntil", String.valueOf(before.lockedUntil()), "reason", reason));
+        return person(username);
+    }
+
+    private static List<Violation> roleProblems(List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            return List.of(new Violation("roles", "required", null, "give at least one role of " + ROLES));
+        }
+        return roles.stream().filter(r -> !ROLES.contains(r))
+                .map(r -> new Violation("roles", "enum", r, "'" + r + "' is not one of " + ROLES)).toList();
+    }
+
+    private static List<String> roles(UserDetails user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", ""))
+                .sorted().toList();
+    }
+}
