@@ -28,4 +28,20 @@ class ProbesIT extends HubIntegrationTest {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
         assertThat(get("/actuator/env", null, null).statusCode()).as("not even exposed; and closed").isEqualTo(401);
     }
+
+    @Test
+    void sendsSecurityHeadersOnEveryAnswerRefusalsIncluded() {
+        for (var response : java.util.List.of(get("/actuator/health", null, null), get("/api/messages", null, null),
+                get("/api/messages?limit=5", "admin", ADMIN_PASSWORD),
+                postBatch(ACME, ACME_SECRET, "null"))) {
+            var headers = response.headers();
+            String which = response.request().uri() + " " + response.statusCode();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(which)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(which).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).as(which).hasValue("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).as(which).hasValue("no-referrer");
+            assertThat(headers.firstValue("Cache-Control")).as(which).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        }
+    }
 }
