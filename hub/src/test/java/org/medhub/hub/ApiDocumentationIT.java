@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiDocumentationIT extends HubIntegrationTest {
 
-    private static final List<String> ENDPOINTS = List.of("/api/inbound/{partnerId}/{messageType}", "/api/messages",
+    private static final List<String> ENDPOINTS = List.of("/api/inbound/{partnerId}/{messageType}", "/api/inbound/{partnerId}/acks", "/api/messages",
             "/api/messages/{messageId}", "/api/pipeline/stalls", "/api/deliveries/{subscriber}/{messageId}/{action}",
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
             "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports",

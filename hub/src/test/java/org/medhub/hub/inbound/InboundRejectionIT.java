@@ -132,6 +132,24 @@ class InboundRejectionIT extends HubIntegrationTest {
     }
 
     @Test
+    void letsAPartnerReadTheAcknowledgementsOfItsOwnMessagesAndNoOneElses() {
+        String refused = json(postBatch(ACME, ACME_SECRET, "{\"recordId\": \"R-ACK\"}")).get("messageId").asText();
+
+        var acks = get("/api/inbound/acme-factory/acks?status=FAILED", ACME, ACME_SECRET);
+
+        assertThat(acks.statusCode()).as(acks.body()).isEqualTo(200);
+        JsonNode ack = json(acks).get("acks").valueStream().filter(a -> a.get("messageId").asText().equals(refused))
+                .findFirst().orElseThrow();
+        assertThat(ack.get("status").asText()).isEqualTo("FAILED");
+        assertThat(ack.get("reason").asText()).contains("problem(s)");
+        assertThat(json(acks).get("acks").findValuesAsText("status")).containsOnly("FAILED");
+        assertThat(ack.has("lineage")).as("the hub's inner details stay with operators").isFalse();
+        assertProblem(get("/api/inbound/acme-factory/acks", BETA, BETA_SECRET), 403, "forbidden");
+        assertProblem(get("/api/inbound/acme-factory/acks", "admin", ADMIN_PASSWORD), 401, "unauthenticated");
+        assertProblem(get("/api/inbound/acme-factory/acks?status=LOST", ACME, ACME_SECRET), 400, "invalid-parameter");
+    }
+
+    @Test
     void keepsPartnerCredentialsOutOfTheOperationsApi() {
         assertProblem(get("/api/messages", ACME, ACME_SECRET), 401, "unauthenticated");
         assertProblem(get("/api/messages", null, null), 401, "unauthenticated");
