@@ -205,8 +205,10 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /** Puts the partner files in force, signed by the admin (an electronic signature, meaning APPROVAL). */
     protected HttpResponse<String> reloadPartners() {
-        return postEmpty("/api/partners/reload", "admin", ADMIN_PASSWORD);
+        return postBytes("/api/partners/reload", "admin", ADMIN_PASSWORD, ("{\"signature\": {\"password\": \""
+                + ADMIN_PASSWORD + "\", \"meaning\": \"APPROVAL\"}}").getBytes(StandardCharsets.UTF_8));
     }
 
     /**

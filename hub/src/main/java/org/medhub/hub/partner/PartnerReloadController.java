@@ -1,7 +1,12 @@
 package org.medhub.hub.partner;
 
 import java.util.List;
+import java.nio.file.Path;
+import java.security.Principal;
+import org.medhub.hub.people.ElectronicSignatures;
 import org.medhub.hub.problem.Problems;
+import org.medhub.hub.settings.MedhubProperties;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,10 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 class PartnerReloadController {
 
     private final PartnerReload reload;
+    private final ElectronicSignatures signatures;
+    private final Path configDir;
 
-    PartnerReloadController(PartnerReload reload) {
+    PartnerReloadController(PartnerReload reload, ElectronicSignatures signatures, MedhubProperties properties) {
         this.reload = reload;
+        this.signatures = signatures;
+        this.configDir = properties.configDir();
     }
+
+    /** Putting a configuration in force is signed (the meaning is usually APPROVAL). */
+    record ReloadRequest(ElectronicSignatures.Signature signature) {}
 
     /**
      * What a reload changed, by partner id.
@@ -26,7 +38,10 @@ class PartnerReloadController {
             List<String> failures) {}
 
     @PostMapping("/api/partners/reload")
-    ReloadAnswer reload() {
+    ReloadAnswer reload(@RequestBody(required = false) ReloadRequest request, Principal admin) {
+        // bound to the files as they are now: the signature says which configuration was approved
+        signatures.sign(admin.getName(), request == null ? null : request.signature(), "putting partner files in force",
+                "configuration/partners", ConfigurationFiles.content(configDir));
         try {
             PartnerReload.Result result = reload.reload();
             PartnerChanges changes = result.changes();

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
 import java.util.List;
 import org.medhub.hub.partner.LivePartners;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.hub.people.ElectronicSignatures;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.partner.Partner;
 import org.springframework.http.HttpStatus;
@@ -22,10 +24,12 @@ class ReplayController {
 
     private final ReplayService replays;
     private final LivePartners partners;
+    private final ElectronicSignatures signatures;
 
-    ReplayController(ReplayService replays, LivePartners partners) {
+    ReplayController(ReplayService replays, LivePartners partners, ElectronicSignatures signatures) {
         this.replays = replays;
         this.partners = partners;
+        this.signatures = signatures;
     }
 
     @PostMapping("/api/replays")
@@ -48,6 +52,11 @@ class ReplayController {
         if (request.dryRun()) {
             List<ReplayViews.Planned> plan = replays.dryRun(request);
             return ResponseEntity.ok(new ReplayViews.Plan(true, plan.size(), plan));
+        }
+        if (request.force()) {
+            // sending again what a subscriber already has is a decision someone answers for: signed, bound to the request
+            signatures.sign(operator.getName(), request.signature(), "a forced replay", "replay",
+                    CanonicalJson.toBytes(request));
         }
         long id = replays.start(request, operator.getName());
         return ResponseEntity.accepted().body(new ReplayViews.Started(id, "/api/replays/" + id));

@@ -7,18 +7,20 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.medhub.canonical.validation.PrintableText;
 import org.medhub.hub.ledger.MessageStatusFilter;
+import org.medhub.hub.people.ElectronicSignatures;
 
 /**
  * What to replay: some messages by id, or every message that fits the filter.
  *
  * @param from {@code raw}: map the stored raw bytes again with the current mapping (after a mapping fix);
  *     {@code canonical}: deliver the stored envelope again to one subscriber
- * @param force deliver even to a subscriber that already has the message (with the same Idempotency-Key)
+ * @param force deliver even to a subscriber that already has the message (with the same Idempotency-Key); signed
+ * @param signature the operator's electronic signature, required to force
  * @param rate messages per second at most
  */
 record ReplayRequest(String from, List<String> messageIds, String partner, String entity, String status,
         String businessKey, Instant receivedFrom, Instant receivedUntil, String subscriber, boolean dryRun,
-        boolean force, Integer rate) {
+        boolean force, Integer rate, ElectronicSignatures.Signature signature) {
 
     static final int DEFAULT_RATE = 50;
     static final int MAX_MESSAGES = 100_000;

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,9 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** Partner files changed while the hub runs: a valid configuration is put in force at once, an invalid one refused whole. */
 class PartnerReloadIT extends HubIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.medhub.hub.audit.AuditTrail audit;
 
     private static final String NEW_FACTORY = "gamma-factory";
     private static final String NEW_SUBSCRIBER = "lims";
@@ -150,5 +154,25 @@ class PartnerReloadIT extends HubIntegrationTest {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return server;
+    }
+
+    @Test
+    void putsFilesInForceOnlyWithTheAdministratorsSignatureBoundToThem() throws Exception {
+        var unsigned = postEmpty("/api/partners/reload", "admin", ADMIN_PASSWORD);
+        var wrongPassword = postBytes("/api/partners/reload", "admin", ADMIN_PASSWORD,
+                "{\"signature\": {\"password\": \"guessed\", \"meaning\": \"APPROVAL\"}}".getBytes(StandardCharsets.UTF_8));
+        var oddMeaning = postBytes("/api/partners/reload", "admin", ADMIN_PASSWORD, ("{\"signature\": {\"password\": \""
+                + ADMIN_PASSWORD + "\", \"meaning\": \"WHATEVER\"}}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(400);
+        assertThat(wrongPassword.statusCode()).as(wrongPassword.body()).isEqualTo(403);
+        assertThat(oddMeaning.statusCode()).as(oddMeaning.body()).isEqualTo(400);
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+        var signature = audit.about("configuration/partners").get(audit.about("configuration/partners").size() - 1);
+        assertThat(signature.get("action").asText()).isEqualTo("signature");
+        assertThat(signature.at("/detail/meaning").asText()).isEqualTo("APPROVAL");
+        assertThat(signature.at("/detail/printedName").asText()).isEqualTo("admin");
+        assertThat(signature.at("/detail/contentSha256").asText()).hasSize(64);
+        assertThat(signature.toString()).doesNotContain(ADMIN_PASSWORD);
     }
 }

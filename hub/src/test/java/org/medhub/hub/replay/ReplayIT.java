@@ -27,6 +27,9 @@ import org.medhub.hub.HubIntegrationTest;
 /** Replays after a mapping fix, to one subscriber, as a dry run, in bulk, stopped, and when the bytes are gone. */
 class ReplayIT extends HubIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final String GAMMA = "gamma-factory";
     private static final String GAMMA_SECRET = "gamma-it-secret";
 
@@ -74,8 +77,11 @@ class ReplayIT extends HubIntegrationTest {
         assertThat(skipped.at("/items/0/detail").asText()).contains("already has it");
 
         JsonNode forced = finished(replay("""
-                {"from": "canonical", "messageIds": ["%s"], "subscriber": "wms", "force": true}""".formatted(messageId)));
+                {"from": "canonical", "messageIds": ["%s"], "subscriber": "wms", "force": true,
+                 "signature": {"password": "%s", "meaning": "RESPONSIBILITY"}}""".formatted(messageId, ADMIN_PASSWORD)));
         assertThat(forced.at("/items/0/outcome").asText()).isEqualTo("QUEUED");
+        assertThat(jdbc.queryForObject("select request::text from replay where id = ?", String.class,
+                forced.get("id").asLong())).as("the signature's password is never kept").doesNotContain(ADMIN_PASSWORD);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 erp.verify(2, postRequestedFor(urlEqualTo("/wms/batches")).withHeader("Idempotency-Key", equalTo(messageId))));
         erp.verify(1, postRequestedFor(urlEqualTo("/erp/batches")).withHeader("Idempotency-Key", equalTo(messageId)));
@@ -110,6 +116,19 @@ class ReplayIT extends HubIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("detail").asText()).contains("subscriber").contains("say what to replay");
+    }
+
+    @Test
+    void refusesToForceAReplayWithoutTheOperatorsSignature() {
+        HttpResponse<String> unsigned = replay("""
+                {"from": "canonical", "messageIds": ["m-1"], "subscriber": "wms", "force": true}""");
+        HttpResponse<String> wrongPassword = replay("""
+                {"from": "canonical", "messageIds": ["m-1"], "subscriber": "wms", "force": true,
+                 "signature": {"password": "guessed", "meaning": "RESPONSIBILITY"}}""");
+
+        assertThat(unsigned.statusCode()).as(unsigned.body()).isEqualTo(400);
+        assertThat(json(unsigned).get("type").asText()).endsWith("signature-required");
+        assertThat(wrongPassword.statusCode()).as(wrongPassword.body()).isEqualTo(403);
     }
 
     @Test
