@@ -29,12 +29,17 @@ public final class MessageIds {
 
     /** For bytes that never became a canonical record (they failed before or during mapping). */
     public static String fromRaw(String source, String messageType, byte[] raw) {
-        return hash(source, messageType, "raw", HexFormat.of().formatHex(sha256(raw)));
+        return hash(source, messageType, "raw", sha256Hex(raw));
     }
 
     /** For a set of messages sent together: the same messages in the same order give the same id. */
     public static String ofBatch(List<String> messageIds) {
         return hash(messageIds.toArray(String[]::new));
+    }
+
+    /** The SHA-256 of {@code bytes} in hex: how the hub names the content of a dead letter or a signed record. */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
     }
 
     private static String hash(String... parts) {

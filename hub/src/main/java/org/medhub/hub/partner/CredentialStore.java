@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import org.medhub.connectors.transport.Secret;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public class CredentialStore {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
-    private static final int GENERATED_SECRET_BYTES = 24;
 
     private final Path dataDir;
     private final Function<String, String> environment;
@@ -85,9 +82,7 @@ public class CredentialStore {
     }
 
     private void generate(Path file) {
-        byte[] random = new byte[GENERATED_SECRET_BYTES];
-        new SecureRandom().nextBytes(random);
-        SecretFile.write(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        SecretFile.write(file, SecretFile.generate());
         log.info("Generated a partner credential in {}", file);
     }
 

@@ -1,13 +1,11 @@
 package org.medhub.hub.people;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
@@ -68,17 +66,9 @@ public class ElectronicSignatures {
             throw Problems.fail(Problems.problem(HttpStatus.FORBIDDEN, "signature", "Signature refused",
                     "the password is not " + signer + "'s; nothing was signed or done"));
         }
-        Signed signed = new Signed(signer, signature.meaning(), clock.instant(), sha256(content));
+        Signed signed = new Signed(signer, signature.meaning(), clock.instant(), MessageIds.sha256Hex(content));
         audit.record(signer, "signature", subject, Map.of("action", action, "meaning", signed.meaning(),
                 "printedName", signer, "signedAt", signed.signedAt().toString(), "contentSha256", signed.contentSha256()));
         return signed;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

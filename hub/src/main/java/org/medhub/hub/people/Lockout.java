@@ -59,14 +59,15 @@ public class Lockout {
         }
     }
 
-    /** A good sign-in: the count starts again, and a lock that has lapsed is recorded as such. */
+    /**
+     * A good sign-in: the count starts again, and a lock that has lapsed is recorded as such. Every operator request
+     * signs in, so this is one statement, which changes nothing when there is nothing to forget.
+     */
     @Transactional
     public void succeeded(String username) {
         List<java.sql.Timestamp> lapsed = jdbc.queryForList(
-                "select locked_until from user_lockout where username = ? and locked_until is not null", java.sql.Timestamp.class,
-                username);
-        jdbc.update("delete from user_lockout where username = ?", username);
-        if (!lapsed.isEmpty()) {
+                "delete from user_lockout where username = ? returning locked_until", java.sql.Timestamp.class, username);
+        if (!lapsed.isEmpty() && lapsed.get(0) != null) {
             audit.record("medhub", "user.lock-lapsed", "user/" + username,
                     Map.of("lockedUntil", lapsed.get(0).toInstant().toString()));
         }

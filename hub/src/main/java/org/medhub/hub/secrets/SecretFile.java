@@ -41,9 +41,9 @@ public final class SecretFile {
         return secret;
     }
 
-    /** 144 random bits, URL-safe. */
+    /** 192 random bits, URL-safe. */
     public static String generate() {
-        byte[] random = new byte[18];
+        byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }

@@ -1,13 +1,11 @@
 package org.medhub.routes.deadletter;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
+import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.kafka.KafkaWriter;
 import org.medhub.routes.kafka.Topics;
@@ -76,14 +74,6 @@ public class DeadLetters {
         return new DeadLetter(failure.messageId(), failure.stage(),
                 PrintableText.clean(failure.reason(), PrintableText.MAX_REASON), failure.partner(), failure.messageType(),
                 failure.subscriber(), failure.origin(), clock.instant(), kept, bytes == null ? null : bytes.length,
-                bytes == null ? null : sha256(bytes), kept == DeadLetter.BytesKept.INLINE ? bytes : null);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+                bytes == null ? null : MessageIds.sha256Hex(bytes), kept == DeadLetter.BytesKept.INLINE ? bytes : null);
     }
 }
