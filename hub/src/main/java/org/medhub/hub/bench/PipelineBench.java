@@ -1,11 +1,7 @@
 package org.medhub.hub.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,8 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.medhub.canonical.envelope.CanonicalJson;
-import org.medhub.canonical.envelope.Envelope;
 import org.medhub.hub.MedhubApplication;
 import org.medhub.hub.embedded.EmbeddedEngines;
 import org.medhub.routes.inbound.MappedMessage;
@@ -52,65 +41,89 @@ import org.medhub.routes.sync.RecordSync;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code medhub bench pipeline}: on one real broker and one real PostgreSQL, measures a plain Kafka
- * producer and consumer, then the hub's pipeline (raw topic → map → validate → canonical topic →
- * delivery over HTTP to a subscriber) with records of about 1 KB, the end-to-end latency at a fixed
- * moderate rate, and what mapping and the database's part do alone. A measurement, not a test: it
- * prints figures and never fails on them.
+ * {@code medhub bench pipeline}: on one real broker and one real PostgreSQL, with records of about
+ * 1 KB and one local HTTP subscriber, measures in one run: a plain Kafka producer and consumer
+ * ({@code plain}); the hub's shape with nothing of the hub in it ({@code bare}, {@link BareTopology});
+ * the route a user writes first ({@code camel}, {@link NaiveCamelRoute}); and the hub's pipeline
+ * ({@code hub}: raw topic → map → validate → admit → merge → canonical topic → delivery over HTTP), its
+ * end-to-end latency at fixed moderate rates, and what mapping and the database's part do alone. A
+ * measurement, not a test: it prints figures and never fails on them. The summary lines at the end
+ * are meant for scripts: {@code throughput plain=N/s bare=N/s camel=N/s hub=N/s}, {@code ratio
+ * hub/bare=R}, {@code ratio hub/camel=R}, {@code latency at R/s: p50=N ms p99=N ms p999=N ms}.
  */
 public final class PipelineBench {
 
     private static final int PARTITIONS = 3;
     private static final String PARTNER = "bench-factory";
     private static final String PADDING = "批次记录 batch record padding ".repeat(24); // brings a record to about 1 KB
+    private static final Duration PATIENCE = Duration.ofMinutes(15);
 
     private final PrintStream out;
     private final int records;
     private final int warmup;
     private final int batch;
-    private final int rate;
+    private final List<Integer> rates;
     private final Duration latencyPhase;
+    private final int camelRecords;
+    private final int instances;
+    private final List<String> summary = new ArrayList<>();
 
-    PipelineBench(PrintStream out, int records, int warmup, int batch, int rate, Duration latencyPhase) {
+    PipelineBench(PrintStream out, int records, int warmup, int batch, List<Integer> rates, Duration latencyPhase,
+            int camelRecords, int instances) {
         this.out = out;
         this.records = records;
         this.warmup = warmup;
         this.batch = batch;
-        this.rate = rate;
+        this.rates = rates;
         this.latencyPhase = latencyPhase;
+        this.camelRecords = camelRecords;
+        this.instances = instances;
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty() || !args.get(0).equals("pipeline")) {
-            err.println("usage: medhub bench pipeline [--records 50000] [--warmup 20000] [--batch 500] [--rate 1000]"
-                    + " [--seconds 20]");
+            err.println("usage: medhub bench pipeline [--records 50000] [--warmup 20000] [--batch 500] [--rate 1000,2000]"
+                    + " [--seconds 20] [--camel-records 5000] [--instances 1]");
             return 2;
         }
+        List<Integer> rates = java.util.Arrays.stream(text(args, "--rate", "1000,2000").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
         PipelineBench bench = new PipelineBench(out, option(args, "--records", 50_000), option(args, "--warmup", 20_000),
-                option(args, "--batch", 500), option(args, "--rate", 1000), Duration.ofSeconds(option(args, "--seconds", 20)));
+                option(args, "--batch", 500), rates, Duration.ofSeconds(option(args, "--seconds", 20)),
+                option(args, "--camel-records", 5_000), option(args, "--instances", 1));
         bench.run();
         return 0;
     }
 
     void run() throws Exception {
         Path dir = Files.createTempDirectory("medhub-bench-");
-        out.printf("medhub bench pipeline: %d records of ~1 KB after %d to warm up, up to %d records per delivery request,"
-                + " latency at %d records/s for %d s; engines in %s%n", records, warmup, batch, rate, latencyPhase.toSeconds(), dir);
+        out.printf("medhub bench pipeline: %d records of ~1 KB after %d to warm up (%d through the naive Camel route),"
+                + " up to %d records per delivery request, latency at %s records/s for %d s each, %d hub instance(s);"
+                + " engines in %s%n", records, warmup, camelRecords, batch, rates, latencyPhase.toSeconds(), instances, dir);
         out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         try (EmbeddedEngines engines = EmbeddedEngines.start(dir.resolve("data"), LogFactory.getLog(PipelineBench.class))) {
-            double produced = plainProducer(engines.kafkaClientSettings());
-            double consumed = plainConsumer(engines.kafkaClientSettings());
+            Map<String, Object> kafka = engines.kafkaClientSettings();
+            double produced = plainProducer(kafka);
+            double consumed = plainConsumer(kafka);
             out.printf("plain producer (acks=all, idempotent, linger 5 ms): %,10.0f records/s%n", produced);
             out.printf("plain consumer:                                     %,10.0f records/s%n", consumed);
-            hub(engines, dir, produced);
+            double bare = bare(kafka);
+            out.printf("bare (raw → canonical → HTTP, no ledger, no mapping): %,10.0f records/s%n", bare);
+            double camel = camel(kafka);
+            out.printf("camel (kafka → idempotent consumer → kafka → http, an exchange at a time): %,10.0f records/s%n", camel);
+            double hub = hub(engines, dir);
+            summary.add(0, String.format("throughput plain=%.0f/s bare=%.0f/s camel=%.0f/s hub=%.0f/s", produced, bare, camel, hub));
+            summary.add(1, String.format("ratio hub/bare=%.2f", hub / bare));
+            summary.add(2, String.format("ratio hub/camel=%.2f", hub / camel));
         }
+        summary.forEach(out::println);
     }
 
     private double plainProducer(Map<String, Object> kafka) throws Exception {
         createTopic(kafka, "bench.warmup");
         createTopic(kafka, "bench.plain");
-        try (Producer<String, byte[]> producer = producer(kafka)) {
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(kafka))) {
             byte[] value = record(0, OffsetDateTime.now(ZoneOffset.ofHours(8)));
             for (int i = 0; i < warmup; i++) { // the same warm-up as the hub gets: compiled code, not the interpreter
                 producer.send(new ProducerRecord<>("bench.warmup", "key-" + i, value));
@@ -141,58 +154,105 @@ public final class PipelineBench {
         }
     }
 
-    private void hub(EmbeddedEngines engines, Path dir, double plainRate) throws Exception {
-        Subscriber subscriber = Subscriber.start();
-        Path config = writePartners(dir.resolve("config"), subscriber.url(), batch);
-        List<String> arguments = new java.util.ArrayList<>(engines.arguments());
-        arguments.addAll(List.of("--medhub.data-dir=" + dir.resolve("data"), "--medhub.config-dir=" + config,
-                "--medhub.admin.password=bench-only", "--server.port=0", "--medhub.topics.partitions=" + PARTITIONS,
-                "--logging.level.root=WARN", "--logging.level.org.medhub=WARN"));
-        ConfigurableApplicationContext hub = MedhubApplication.start(arguments.toArray(String[]::new));
-        try (Producer<String, byte[]> generator = producer(engines.kafkaClientSettings())) {
-            // Warm-up: the JIT compiles the hot paths (on two cores it takes most of one for a minute).
-            for (int i = 0; i < warmup; i++) {
-                generator.send(raw(i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
-            }
-            generator.flush();
-            subscriber.await(warmup, Duration.ofMinutes(15));
-
-            // Throughput: everything at once, timed until the subscriber has the last record.
-            long start = System.nanoTime();
-            for (int i = warmup; i < warmup + records; i++) {
-                generator.send(raw(i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
-            }
-            generator.flush();
-            subscriber.await(warmup + records, Duration.ofMinutes(15));
-            double hubRate = records / seconds(start);
-            out.printf("hub pipeline (raw → map → validate → canonical → HTTP delivery): %,10.0f records/s%n", hubRate);
-            out.printf("hub / plain producer: %.0f %%%n", 100 * hubRate / plainRate);
-
-            // Latency: a fixed, moderate rate, from business time to the subscriber's receipt.
-            subscriber.latencies.clear();
-            int count = (int) (rate * latencyPhase.toSeconds());
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long begin = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                // parked, not spinning: a spinning generator would take one of the two cores from the hub
-                for (long wait; (wait = begin + i * interval - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                generator.send(raw(warmup + records + i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
-            }
-            generator.flush();
-            subscriber.await(warmup + records + count, Duration.ofMinutes(5));
-            List<Long> sorted = new ArrayList<>(subscriber.latencies);
-            Collections.sort(sorted);
-            out.printf("end-to-end latency at %d records/s over %d records: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    rate, sorted.size(), percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
-                    sorted.get(sorted.size() - 1) / 1000.0);
-
-            ceilings(hub, warmup + records + count);
-        } finally {
-            hub.close();
-            subscriber.stop();
+    /** The bare topology, warmed up like the hub, then timed over the same number of records. */
+    private double bare(Map<String, Object> kafka) throws Exception {
+        createTopic(kafka, BareTopology.RAW);
+        createTopic(kafka, BareTopology.CANONICAL);
+        try (BenchSubscriber subscriber = BenchSubscriber.start();
+                BareTopology bare = new BareTopology(kafka, subscriber.url());
+                Producer<String, byte[]> generator = new KafkaProducer<>(producerSettings(kafka))) {
+            bare.start();
+            return timed(generator, BareTopology.RAW, subscriber, 0, warmup, records);
         }
+    }
+
+    /** The naive Camel route, on fewer records: it is an order of magnitude slower. */
+    private double camel(Map<String, Object> kafka) throws Exception {
+        createTopic(kafka, NaiveCamelRoute.RAW);
+        createTopic(kafka, NaiveCamelRoute.CANONICAL);
+        try (Admin admin = Admin.create(kafka)) {
+            admin.createTopics(List.of(new NewTopic(NaiveCamelRoute.SEEN, 1, (short) 1))).all().get();
+        }
+        try (BenchSubscriber subscriber = BenchSubscriber.start();
+                NaiveCamelRoute camel = new NaiveCamelRoute(kafka, subscriber.url());
+                Producer<String, byte[]> generator = new KafkaProducer<>(producerSettings(kafka))) {
+            camel.start();
+            return timed(generator, NaiveCamelRoute.RAW, subscriber, 0, Math.min(warmup, camelRecords / 5), camelRecords);
+        }
+    }
+
+    /**
+     * Sends {@code warm} records and waits until the subscriber has them (the JIT compiles the hot paths:
+     * on two cores it takes most of one for a minute), then times {@code timed} more until the
+     * subscriber has the last one.
+     */
+    private static double timed(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first,
+            int warm, int timed) throws InterruptedException {
+        for (int i = first; i < first + warm; i++) {
+            generator.send(raw(topic, i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
+        }
+        generator.flush();
+        subscriber.await(warm, PATIENCE);
+        long start = System.nanoTime();
+        for (int i = first + warm; i < first + warm + timed; i++) {
+            generator.send(raw(topic, i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
+        }
+        generator.flush();
+        subscriber.await(warm + timed, PATIENCE);
+        return timed / seconds(start);
+    }
+
+    private double hub(EmbeddedEngines engines, Path dir) throws Exception {
+        List<ConfigurableApplicationContext> hubs = new ArrayList<>();
+        try (BenchSubscriber subscriber = BenchSubscriber.start();
+                Producer<String, byte[]> generator = new KafkaProducer<>(producerSettings(engines.kafkaClientSettings()))) {
+            Path config = writePartners(dir.resolve("config"), subscriber.url(), batch);
+            for (int i = 1; i <= instances; i++) { // one consumer group: the partitions are split between them
+                List<String> arguments = new ArrayList<>(engines.arguments());
+                arguments.addAll(List.of("--medhub.data-dir=" + dir.resolve(i == 1 ? "data" : "data-" + i),
+                        "--medhub.config-dir=" + config, "--medhub.admin.password=bench-only", "--server.port=0",
+                        "--medhub.topics.partitions=" + PARTITIONS, "--logging.level.root=WARN",
+                        "--logging.level.org.medhub=WARN"));
+                hubs.add(MedhubApplication.start(arguments.toArray(String[]::new)));
+            }
+            String topic = "medhub.raw." + PARTNER;
+            double hubRate = timed(generator, topic, subscriber, 0, warmup, records);
+            out.printf("hub pipeline (raw → map → validate → canonical → HTTP delivery), %d instance(s): %,10.0f records/s%n",
+                    instances, hubRate);
+
+            int sent = warmup + records;
+            for (int rate : rates) {
+                sent += latency(generator, topic, subscriber, sent, rate);
+            }
+            ceilings(hubs.get(0), sent);
+            return hubRate;
+        } finally {
+            hubs.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** A fixed, moderate rate, each record's latency from its business time to the subscriber's receipt. */
+    private int latency(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first, int rate)
+            throws InterruptedException {
+        subscriber.resetLatencies();
+        int count = (int) (rate * latencyPhase.toSeconds());
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long begin = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            // parked, not spinning: a spinning generator would take one of the two cores from the hub
+            for (long wait; (wait = begin + i * interval - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
+            }
+            generator.send(raw(topic, first + i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
+        }
+        generator.flush();
+        subscriber.await(first + count, Duration.ofMinutes(5));
+        List<Long> sorted = subscriber.sortedLatencies();
+        String line = String.format("latency at %d/s: p50=%.1f ms p99=%.1f ms p999=%.1f ms", rate,
+                percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0, percentile(sorted, 99.9) / 1000.0);
+        out.printf("%s (over %d records, max %.1f ms)%n", line, sorted.size(), sorted.get(sorted.size() - 1) / 1000.0);
+        summary.add(line);
+        return count;
     }
 
     /**
@@ -214,7 +274,8 @@ public final class PipelineBench {
                 mapped.add(new Admittance(message.envelope(), "batch-record", raw, message.lineage()));
             }
         }
-        out.printf("alone, on one thread: mapping and validation:       %,10.0f records/s%n", records / seconds(start));
+        double mappingRate = records / seconds(start);
+        out.printf("alone, on one thread: mapping and validation:       %,10.0f records/s%n", mappingRate);
         start = System.nanoTime();
         for (int from = 0; from < mapped.size(); from += 500) {
             List<Admittance> batch = mapped.subList(from, Math.min(mapped.size(), from + 500));
@@ -232,12 +293,14 @@ public final class PipelineBench {
             ledger.settledFor("bench-erp", published.stream().map(Publication::messageId).toList());
             ledger.recordDeliveries("bench-erp", delivered);
         }
+        double databaseRate = mapped.size() / seconds(start);
         out.printf("alone, on one thread: the database's part of a record (admit, merge, publish, deliver): %,10.0f records/s%n",
-                mapped.size() / seconds(start));
+                databaseRate);
+        summary.add(String.format("alone mapping=%.0f/s database=%.0f/s", mappingRate, databaseRate));
     }
 
-    private static ProducerRecord<String, byte[]> raw(int i, OffsetDateTime at) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("medhub.raw." + PARTNER, "raw-" + i, record(i, at));
+    private static ProducerRecord<String, byte[]> raw(String topic, int i, OffsetDateTime at) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, "raw-" + i, record(i, at));
         record.headers().add("medhubPartner", PARTNER.getBytes(StandardCharsets.UTF_8));
         record.headers().add("medhubMessageType", "batch-record".getBytes(StandardCharsets.UTF_8));
         return record;
@@ -291,14 +354,14 @@ public final class PipelineBench {
         return config;
     }
 
-    private static Producer<String, byte[]> producer(Map<String, Object> kafka) {
-        return new KafkaProducer<>(with(kafka, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+    static Map<String, Object> producerSettings(Map<String, Object> kafka) {
+        return with(kafka, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    private static Map<String, Object> with(Map<String, Object> kafka, Map<String, Object> settings) {
+    static Map<String, Object> with(Map<String, Object> kafka, Map<String, Object> settings) {
         Map<String, Object> all = new java.util.HashMap<>(kafka);
         all.putAll(settings);
         return all;
@@ -310,7 +373,7 @@ public final class PipelineBench {
         }
     }
 
-    private static long percentile(List<Long> sorted, int p) {
+    private static long percentile(List<Long> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
@@ -319,65 +382,11 @@ public final class PipelineBench {
     }
 
     private static int option(List<String> args, String name, int fallback) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : fallback;
+        return Integer.parseInt(text(args, name, String.valueOf(fallback)));
     }
 
-    /**
-     * The subscriber: accepts every delivery, one envelope or an array of them, counts distinct messages
-     * (by message id, as a batched subscription asks), and notes each one's latency.
-     */
-    private static final class Subscriber {
-
-        final HttpServer server;
-        final Map<String, Boolean> received = new ConcurrentHashMap<>();
-        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        final AtomicInteger count = new AtomicInteger();
-
-        private Subscriber(HttpServer server) {
-            this.server = server;
-        }
-
-        static Subscriber start() throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            Subscriber subscriber = new Subscriber(server);
-            server.createContext("/batches", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-                JsonNode json = CanonicalJson.mapper().readTree(body);
-                for (JsonNode one : json.isArray() ? json : List.of(json)) {
-                    Envelope envelope = CanonicalJson.mapper().treeToValue(one, Envelope.class);
-                    if (subscriber.received.putIfAbsent(envelope.messageId(), Boolean.TRUE) == null) {
-                        long sent = envelope.occurredAt().toInstant().toEpochMilli() * 1000
-                                + envelope.occurredAt().getNano() / 1000 % 1000;
-                        subscriber.latencies.add(Math.max(0, now - sent));
-                        subscriber.count.incrementAndGet();
-                    }
-                }
-                exchange.sendResponseHeaders(201, -1);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newFixedThreadPool(32));
-            server.start();
-            return subscriber;
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/batches";
-        }
-
-        void await(int expected, Duration limit) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (count.get() < expected) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the subscriber got " + count.get() + " of " + expected + " records in " + limit);
-                }
-                Thread.sleep(5);
-            }
-        }
-
-        void stop() {
-            server.stop(0);
-        }
+    private static String text(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
     }
 }
