@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,12 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.routes.kafka.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -67,6 +73,7 @@ public final class PipelineBench {
     private final int camelRecords;
     private final int instances;
     private final List<String> summary = new ArrayList<>();
+    private EmbeddedEngines engines;
 
     PipelineBench(PrintStream out, int records, int warmup, int batch, List<Integer> rates, Duration latencyPhase,
             int camelRecords, int instances) {
@@ -103,6 +110,7 @@ public final class PipelineBench {
         out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         try (EmbeddedEngines engines = EmbeddedEngines.start(dir.resolve("data"), LogFactory.getLog(PipelineBench.class))) {
+            this.engines = engines;
             Map<String, Object> kafka = engines.kafkaClientSettings();
             double produced = plainProducer(kafka);
             double consumed = plainConsumer(kafka);
@@ -235,6 +243,7 @@ public final class PipelineBench {
     private int latency(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first, int rate)
             throws InterruptedException {
         subscriber.resetLatencies();
+        Instant phaseStart = Instant.now();
         int count = (int) (rate * latencyPhase.toSeconds());
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long begin = System.nanoTime();
@@ -252,7 +261,41 @@ public final class PipelineBench {
                 percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0, percentile(sorted, 99.9) / 1000.0);
         out.printf("%s (over %d records, max %.1f ms)%n", line, sorted.size(), sorted.get(sorted.size() - 1) / 1000.0);
         summary.add(line);
+        List<Long> mapping = toCanonical(phaseStart);
+        out.printf("  of which to the canonical topic (raw → map → admit → merge → write): p50=%.1f ms p99=%.1f ms%n",
+                percentile(mapping, 50) / 1000.0, percentile(mapping, 99) / 1000.0);
         return count;
+    }
+
+    /**
+     * The first half of each record's latency: from its business time to the moment the mapping stage
+     * wrote its canonical record (the record's Kafka timestamp), for the records sent since {@code from}.
+     */
+    private List<Long> toCanonical(Instant from) {
+        List<Long> latencies = new ArrayList<>();
+        String topic = Topics.canonical("batch");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(engines.kafkaClientSettings(), Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode envelope = CanonicalJson.mapper().readTree(record.value());
+                    Instant sent = OffsetDateTime.parse(envelope.path("occurredAt").asText()).toInstant();
+                    if (!sent.isBefore(from)) {
+                        latencies.add(record.timestamp() * 1000 - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Collections.sort(latencies);
+        return latencies;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.medhub.routes.ledger.Rejection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger in PostgreSQL. {@code message} says where each message was received and mapped,
@@ -56,11 +57,18 @@ public class JdbcLedger implements Ledger {
                 last_at = excluded.last_at""";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public JdbcLedger(JdbcTemplate jdbc, Clock clock) {
+    public JdbcLedger(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
+    }
+
+    @Override
+    public void atomically(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     @Override

@@ -107,15 +107,18 @@ public record MedhubProperties(
      * @param consumers Kafka consumers per mapping pipeline and per subscription, each with partitions
      *     of its own; more than a topic's partitions would idle. More helps where cores are spare: on two
      *     shared cores three consumers made the batches slower, not faster (docs/benchmarks.md)
+     * @param fetchWait how long the broker may hold a consumer's fetch when it has nothing new: a record
+     *     that arrives meanwhile on a partition left out of that fetch waits this long (docs/benchmarks.md)
      */
     public record Pipeline(
             @Min(1) @DefaultValue("500") int maxBatch,
             @NotNull @DefaultValue("5ms") Duration linger,
             @NotNull @DefaultValue("10ms") Duration batchInterval,
-            @Min(1) @DefaultValue("1") int consumers) {
+            @Min(1) @DefaultValue("1") int consumers,
+            @NotNull @DefaultValue("50ms") Duration fetchWait) {
 
         public BatchConsumers batchConsumers() {
-            return new BatchConsumers(maxBatch, batchInterval, consumers);
+            return new BatchConsumers(maxBatch, batchInterval, consumers, fetchWait);
         }
     }
 

@@ -12,6 +12,12 @@ import java.util.Set;
  */
 public interface Ledger {
 
+    /**
+     * Runs {@code work} as one transaction: whatever it writes to the ledger and to the records (admission,
+     * merge, publication) commits together or not at all. Work that fails leaves nothing behind.
+     */
+    void atomically(Runnable work);
+
     /** Intake: the raw bytes of these messages are kept; records them as received if they are new. */
     void received(List<Admittance> messages);
 

@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param consumers consumers per stage: batches of different partitions run side by side, so one
  *     batch's database and Kafka round trips do not hold up the next; a partition, and so a business
  *     key, is still read by one consumer at a time, in order
+ * @param fetchWait how long the broker may hold a fetch that finds nothing new
  */
-public record BatchConsumers(int maxBatch, Duration interval, int consumers) {
+public record BatchConsumers(int maxBatch, Duration interval, int consumers, Duration fetchWait) {
 
     public String uri(String topic, String groupId) {
         return "kafka:" + topic + "?groupId=" + groupId
@@ -21,6 +22,9 @@ public record BatchConsumers(int maxBatch, Duration interval, int consumers) {
                 // steady traffic that is until the batch is full, seconds at a moderate rate
                 + "&batchingIntervalMs=" + interval.toMillis()
                 + "&consumersCount=" + consumers
+                // Kafka's default of 500 ms: a consumer leaves a partition whose records it still holds out
+                // of its next fetch, and a record arriving there meanwhile waits for that fetch to time out
+                + "&fetchWaitMaxMs=" + fetchWait.toMillis()
                 + "&autoCommitEnable=false&allowManualCommit=true";
     }
 }

@@ -1,7 +1,6 @@
 package org.medhub.routes.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,13 @@ import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.medhub.routes.ledger.KafkaLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reading the records of a batch that Camel's Kafka consumer delivers as one exchange. */
 public final class BatchRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchRecords.class);
 
     private BatchRecords() {}
 
@@ -40,6 +43,9 @@ public final class BatchRecords {
      * Commits the batch's offsets, every partition's in one request, only after everything the batch
      * caused is durable. Camel's own commit of a record commits that record's partition alone, so a
      * batch that read several partitions would leave all but one to be read again after a restart.
+     * The commit is asynchronous: the next batch does not wait for the broker's answer. A commit that
+     * is lost (a crash, a rebalance) only makes a batch run again, and every batch is idempotent; a later
+     * commit covers an earlier one, and Kafka sends them in order.
      */
     public static void commit(List<Exchange> records) {
         if (records.isEmpty()) {
@@ -55,6 +61,11 @@ public final class BatchRecords {
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         // Camel hands the batch over on the thread that polls, the only one that may use its consumer
-        commit.getConsumer().commitSync(next, Duration.ofMillis(commit.getCommitTimeout()));
+        commit.getConsumer().commitAsync(next, (offsets, failure) -> {
+            if (failure != null) {
+                log.info("Offsets {} not committed ({}); their records will be read again, and are idempotent", offsets,
+                        failure.toString());
+            }
+        });
     }
 }

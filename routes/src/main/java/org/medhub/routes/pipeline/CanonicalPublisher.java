@@ -24,10 +24,13 @@ import org.medhub.routes.sync.RecordSync;
 import org.medhub.routes.sync.SyncResult;
 
 /**
- * From mapped messages to the canonical topics: admit each message once, merge it into the hub's
- * current record, and write what became of it (the new version to its canonical topic, a conflict to
- * {@code medhub.conflicts}, a refusal to {@code medhub.dlq}) in one acknowledged batch; then record it.
- * Every step is idempotent, so the whole may run again after a crash.
+ * From mapped messages to the canonical topics: admit each message once and merge it into the hub's
+ * current record, in one transaction; write what became of it (the new version to its canonical topic,
+ * a conflict to {@code medhub.conflicts}, a refusal to {@code medhub.dlq}) in one acknowledged batch;
+ * then record where it went, in a second transaction. The Kafka write comes after the merge's commit,
+ * so a topic never holds a version the hub's records do not: after a crash before the second commit,
+ * the batch runs again, its messages are claimed again (same raw record, not yet published) and the
+ * merge gives back the versions it committed, which are written again under the same message ids.
  */
 public class CanonicalPublisher {
 
@@ -47,14 +50,20 @@ public class CanonicalPublisher {
     }
 
     public void publish(List<Admittance> admittances) {
-        List<Admission> admissions = ledger.admit(admittances);
-        List<Admittance> admitted = new ArrayList<>();
-        for (int i = 0; i < admittances.size(); i++) {
-            if (admissions.get(i) == Admission.NEW) {
-                admitted.add(admittances.get(i));
-            }
+        if (admittances.isEmpty()) {
+            return;
         }
-        List<SyncResult> results = sync.apply(admitted.stream().map(Admittance::envelope).toList());
+        List<Admittance> admitted = new ArrayList<>();
+        List<SyncResult> results = new ArrayList<>();
+        ledger.atomically(() -> {
+            List<Admission> admissions = ledger.admit(admittances);
+            for (int i = 0; i < admittances.size(); i++) {
+                if (admissions.get(i) == Admission.NEW) {
+                    admitted.add(admittances.get(i));
+                }
+            }
+            results.addAll(sync.apply(admitted.stream().map(Admittance::envelope).toList()));
+        });
         List<ProducerRecord<String, byte[]>> writes = new ArrayList<>();
         Map<Integer, Envelope> published = new LinkedHashMap<>(); // by the index of its write
         List<Rejection> refused = new ArrayList<>();
@@ -83,7 +92,9 @@ public class CanonicalPublisher {
         List<Publication> publications = new ArrayList<>(published.size());
         published.forEach((write, envelope) -> publications.add(new Publication(envelope.messageId(),
                 locations.get(write), Subscribers.of(partners, envelope.entity(), envelope.source()))));
-        ledger.published(publications);
-        ledger.rejected(refused);
+        ledger.atomically(() -> {
+            ledger.published(publications);
+            ledger.rejected(refused);
+        });
     }
 }

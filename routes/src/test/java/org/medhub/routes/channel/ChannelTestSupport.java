@@ -82,7 +82,13 @@ final class ChannelTestSupport {
 
     /** Remembers refusals; nothing else is asked of it by the channels. */
     static final class RecordingLedger implements Ledger {
+
         final List<String> rejected = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void atomically(Runnable work) {
+            throw new UnsupportedOperationException();
+        }
 
         @Override
         public void rejected(List<Rejection> batch) {
