@@ -12,28 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medhub.hub.HubProcess;
 
 /**
  * The hub killed with SIGKILL, together with the PostgreSQL it started, at the worst moments; then
@@ -42,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    private static final Path JAR = Path.of("target/medhub.jar");
-    private static final Pattern READY = Pattern.compile("medhub is ready\\. API: http://localhost:(\\d+)/api");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "crash-secret";
     private static final String ADMIN = "crash-admin";
@@ -52,8 +40,7 @@ class CrashRecoveryIT {
     Path dir;
 
     private WireMockServer erp;
-    private Process hub;
-    private int port;
+    private HubProcess hub;
 
     @BeforeEach
     void startErp() throws IOException {
@@ -137,74 +124,25 @@ class CrashRecoveryIT {
     }
 
     private void start() throws Exception {
-        assertThat(JAR).as("the application jar (built in the package phase)").exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "run",
-                "--medhub.data-dir=" + dir.resolve("data"), "--medhub.config-dir=" + dir.resolve("config"),
-                "--server.port=0", "--medhub.admin.password=" + ADMIN,
-                "--resilience4j.retry.instances.erp-delivery.wait-duration=200ms",
-                "--resilience4j.retry.instances.erp-delivery.exponential-max-wait-duration=1s",
-                "--resilience4j.retry.instances.erp-delivery.max-attempts=1000",
-                "--resilience4j.circuitbreaker.instances.erp-delivery.minimum-number-of-calls=1000",
-                // killed while the retry worker holds the message, the restarted hub waits out the lease first
-                "--medhub.delivery.retry-lease=5s");
-        builder.environment().put("CRASH_ACME_SECRET", SECRET);
-        builder.redirectErrorStream(true);
-        hub = builder.start();
-        CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Path log = Files.createDirectories(Path.of("target/crash-logs")).resolve("hub-" + System.nanoTime() + ".log");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
-                    PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    out.println(line);
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        ready.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("the hub ended before it was ready; see " + log));
-        }, "hub-output");
-        reader.setDaemon(true);
-        reader.start();
-        port = ready.get(120, TimeUnit.SECONDS);
+        hub = HubProcess.launch("hub", Path.of("target/crash-logs"), dir.resolve("data"), Map.of("CRASH_ACME_SECRET", SECRET),
+                List.of("--medhub.config-dir=" + dir.resolve("config"), "--medhub.admin.password=" + ADMIN,
+                        "--resilience4j.retry.instances.erp-delivery.wait-duration=200ms",
+                        "--resilience4j.retry.instances.erp-delivery.exponential-max-wait-duration=1s",
+                        "--resilience4j.retry.instances.erp-delivery.max-attempts=1000",
+                        "--resilience4j.circuitbreaker.instances.erp-delivery.minimum-number-of-calls=1000",
+                        // killed while the retry worker holds the message, the restarted hub waits out the lease first
+                        "--medhub.delivery.retry-lease=5s"));
+        hub.awaitReady(Duration.ofSeconds(120));
     }
 
-    private void kill() {
-        kill(true);
-    }
-
-    /**
-     * SIGKILL for the hub: nothing gets to clean up. When the machine goes down, its PostgreSQL dies
-     * too (it is not the JVM's child, pg_ctl starts it, so it is found by its data directory); when only
-     * the JVM dies, it is left running, and the next start must cope with it.
-     */
+    /** @param machineDown whether its PostgreSQL dies with it (see {@link HubProcess#kill}) */
     private void kill(boolean machineDown) {
-        String dataDir = dir.resolve("data").toString();
-        List<ProcessHandle> all = new java.util.ArrayList<>(hub.descendants().toList());
-        if (machineDown) {
-            ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir)).orElse(false))
-                    .forEach(all::add);
-        }
-        hub.destroyForcibly();
-        all.forEach(ProcessHandle::destroyForcibly);
-        try {
-            hub.waitFor(30, TimeUnit.SECONDS);
-            for (ProcessHandle child : all) {
-                child.onExit().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the killed hub did not go away", e);
-        }
+        hub.kill(machineDown);
         hub = null;
     }
 
     private String postBatch(String recordId, String lot) throws Exception {
-        HttpResponse<String> response = http("/api/inbound/acme-factory/batch-record", "acme-factory", SECRET,
+        HttpResponse<String> response = hub.http("/api/inbound/acme-factory/batch-record", "acme-factory", SECRET,
                 """
                 {"recordId": "%s", "gtin": "09506000134352", "lot": "%s", "item": "CATH-7F-110"}""".formatted(recordId, lot));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -212,19 +150,10 @@ class CrashRecoveryIT {
     }
 
     private JsonNode message(String messageId) throws Exception {
-        return JSON.readTree(http("/api/messages/" + messageId, "admin", ADMIN, null).body());
+        return JSON.readTree(hub.http("/api/messages/" + messageId, "admin", ADMIN, null).body());
     }
 
     private List<LoggedRequest> requests() {
         return erp.findAll(postRequestedFor(urlEqualTo("/erp/batches")));
-    }
-
-    private HttpResponse<String> http(String path, String user, String password, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)));
-        request = body == null ? request.GET()
-                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
