@@ -333,7 +333,9 @@ public final class PipelineBench {
                         canonical, DeliveryStatus.DELIVERED, 1, 201, null, null, null));
             }
             ledger.published(published);
-            ledger.settledFor("bench-erp", published.stream().map(Publication::messageId).toList());
+            Map<String, KafkaLocation> read = new java.util.LinkedHashMap<>();
+            published.forEach(p -> read.put(p.messageId(), p.canonical()));
+            ledger.settledFor("bench-erp", read);
             ledger.recordDeliveries("bench-erp", delivered);
         }
         double databaseRate = mapped.size() / seconds(start);

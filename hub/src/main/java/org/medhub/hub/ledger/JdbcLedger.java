@@ -17,6 +17,7 @@ import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.DueRetry;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
@@ -30,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The ledger in PostgreSQL. {@code message} says where each message was received and mapped,
  * {@code publication} where it was published and to whom it is owed, {@code message_stage} what else
- * befell it (failures, duplicates, flags), {@code delivery} where it is for each subscriber. Every
+ * befell it (failures, duplicates, flags), {@code delivery_progress} how far each subscriber's
+ * deliveries have got on each canonical partition, and {@code delivery} where a message is for a
+ * subscriber when that is anything but delivered at once (retried, held, failed, replayed, decided by an
+ * operator). Every
  * method handles a whole batch with a fixed number of statements, whatever its size: the arrays are
  * unnested in SQL. Neither publication nor delivery rewrites the message row, so the pipeline and the
  * deliveries of one message do not wait for each other; the {@code message_view} works out a message's
@@ -231,13 +235,21 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public Set<String> settledFor(String subscriber, Collection<String> messageIds) {
-        if (messageIds.isEmpty()) {
+    public Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages) {
+        if (messages.isEmpty()) {
             return Set.of();
         }
+        List<Map.Entry<String, KafkaLocation>> read = new ArrayList<>(messages.entrySet());
         return new HashSet<>(jdbc.queryForList("""
-                select message_id from delivery where subscriber = ? and message_id = any(?::varchar[])
-                and status in ('DELIVERED', 'SKIPPED')""", String.class, subscriber, messageIds.toArray(String[]::new)));
+                select x.m from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, t, p, o)
+                left join delivery d on d.subscriber = ? and d.message_id = x.m
+                where d.status in ('DELIVERED', 'SKIPPED')
+                   or (d.message_id is null and exists (
+                           select 1 from delivery_progress k where k.subscriber = ? and k.canonical_topic = x.t
+                           and k.canonical_partition = x.p and k.delivered_through >= x.o))""", String.class,
+                column(read, Map.Entry::getKey, String[]::new), column(read, e -> e.getValue().topic(), String[]::new),
+                column(read, e -> e.getValue().partition(), Integer[]::new),
+                column(read, e -> e.getValue().offset(), Long[]::new), subscriber, subscriber));
     }
 
     @Override
@@ -254,10 +266,59 @@ public class JdbcLedger implements Ledger {
     @Override
     @Transactional
     public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
+        recordRetries(subscriber, outcomes);
+        advance(subscriber, outcomes, now());
+    }
+
+    @Override
+    @Transactional
+    public void recordRetries(String subscriber, List<DeliveryOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         String now = now();
+        List<DeliveryOutcome> delivered = outcomes.stream().filter(o -> o.status() == DeliveryStatus.DELIVERED).toList();
+        List<DeliveryOutcome> others = outcomes.stream().filter(o -> o.status() != DeliveryStatus.DELIVERED).toList();
+        if (!delivered.isEmpty()) {
+            // only the rows there are (a retry, a replay, a held message let go): the progress covers the rest
+            jdbc.update("""
+                    update delivery d set status = 'DELIVERED', attempts = x.a, http_status = x.h, last_error = null,
+                        next_attempt_at = null, envelope = null, last_at = ?::timestamptz
+                    from unnest(?::varchar[], ?::int[], ?::int[]) as x(m, a, h)
+                    where d.subscriber = ? and d.message_id = x.m""",
+                    now, column(delivered, DeliveryOutcome::messageId, String[]::new),
+                    column(delivered, DeliveryOutcome::attempts, Integer[]::new),
+                    column(delivered, DeliveryOutcome::httpStatus, Integer[]::new), subscriber);
+        }
+        if (!others.isEmpty()) {
+            upsertDeliveries(subscriber, others, now);
+        }
+    }
+
+    /** The subscriber's progress on each partition, up to the furthest of these outcomes; never back. */
+    private void advance(String subscriber, List<DeliveryOutcome> outcomes, String now) {
+        Map<KafkaLocation, Long> furthest = new java.util.LinkedHashMap<>(); // by topic and partition, offset 0
+        for (DeliveryOutcome outcome : outcomes) {
+            if (outcome.canonical() != null) {
+                KafkaLocation partition = new KafkaLocation(outcome.canonical().topic(), outcome.canonical().partition(), 0);
+                furthest.merge(partition, outcome.canonical().offset(), Math::max);
+            }
+        }
+        if (furthest.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<KafkaLocation, Long>> rows = new ArrayList<>(furthest.entrySet());
+        jdbc.update("""
+                insert into delivery_progress (subscriber, canonical_topic, canonical_partition, delivered_through, updated_at)
+                select ?, x.t, x.p, x.o, ?::timestamptz from unnest(?::varchar[], ?::int[], ?::bigint[]) as x(t, p, o)
+                on conflict (subscriber, canonical_topic, canonical_partition) do update
+                    set delivered_through = greatest(delivery_progress.delivered_through, excluded.delivered_through),
+                        updated_at = excluded.updated_at""",
+                subscriber, now, column(rows, e -> e.getKey().topic(), String[]::new),
+                column(rows, e -> e.getKey().partition(), Integer[]::new), column(rows, Map.Entry::getValue, Long[]::new));
+    }
+
+    private void upsertDeliveries(String subscriber, List<DeliveryOutcome> outcomes, String now) {
         jdbc.update("""
                 insert into delivery (subscriber, message_id, business_key, canonical_topic, canonical_partition,
                                       canonical_offset, status, attempts, http_status, last_error, next_attempt_at,

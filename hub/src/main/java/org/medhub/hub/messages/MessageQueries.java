@@ -51,15 +51,20 @@ class MessageQueries {
         stages.addAll(recorded);
         stages.sort(Comparator.comparing(StageView::firstAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(s -> STAGE_ORDER.indexOf(s.stage())));
-        // each subscriber's delivery is a stage of its own, PENDING until it is tried
+        // each subscriber's delivery is a stage of its own: its row, or else PENDING until the subscriber's
+        // progress passes the message (a delivery that went through at once writes no row, so when it
+        // went through is not kept per message)
         stages.addAll(jdbc.query("""
                 select 'DELIVERED' as stage, subscriber, status, attempts, last_error, null as topic,
                        null as kafka_partition, null as kafka_offset, http_status, next_attempt_at, first_at, last_at
                 from delivery where message_id = ?
                 union all
-                select 'DELIVERED', owed.subscriber, 'PENDING', 0, null, null, null, null, null, null,
-                       p.published_at, p.published_at
-                from publication p, unnest(p.subscribers) as owed(subscriber)
+                select 'DELIVERED', owed.subscriber, case when k.subscriber is null then 'PENDING' else 'DELIVERED' end,
+                       case when k.subscriber is null then 0 else 1 end, null, null, null, null, null, null,
+                       p.published_at, case when k.subscriber is null then p.published_at end
+                from publication p cross join unnest(p.subscribers) as owed(subscriber)
+                left join delivery_progress k on k.subscriber = owed.subscriber and k.canonical_topic = p.canonical_topic
+                     and k.canonical_partition = p.canonical_partition and k.delivered_through >= p.canonical_offset
                 where p.message_id = ? and not exists (
                     select 1 from delivery d where d.message_id = p.message_id and d.subscriber = owed.subscriber)
                 order by subscriber""", MessageQueries::stage, messageId, messageId));

@@ -236,8 +236,14 @@ class ReplayService implements AutoCloseable {
         if (message.get("canonical_topic") == null) {
             return "GONE: it was never published; replay it from raw";
         }
-        List<String> status = jdbc.queryForList("select status from delivery where subscriber = ? and message_id = ?",
-                String.class, request.subscriber(), message.get("message_id"));
+        // a delivery row, or else the subscriber's progress past the message
+        List<String> status = jdbc.queryForList("""
+                select coalesce((select status from delivery where subscriber = ? and message_id = ?),
+                                (select 'DELIVERED' from delivery_progress where subscriber = ? and canonical_topic = ?
+                                 and canonical_partition = ? and delivered_through >= ?))""",
+                String.class, request.subscriber(), message.get("message_id"), request.subscriber(),
+                message.get("canonical_topic"), message.get("canonical_partition"), message.get("canonical_offset"));
+        status.removeIf(java.util.Objects::isNull);
         if (!request.force() && !status.isEmpty() && ("DELIVERED".equals(status.get(0)) || "SKIPPED".equals(status.get(0)))) {
             return request.subscriber() + " already has it (" + status.get(0) + "); force to send it again";
         }

@@ -18,6 +18,7 @@ import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.partner.PartnerDirectory;
 import org.medhub.routes.partner.Subscription;
@@ -72,15 +73,25 @@ public class DeliveryBatchProcessor implements Processor {
     }
 
     private List<DeliveryOutcome> deliver(String subscriber, Collection<DeliveryItem> candidates) {
-        Set<String> settled = ledger.settledFor(subscriber, candidates.stream().map(i -> i.envelope().messageId()).toList());
+        Map<String, KafkaLocation> read = new LinkedHashMap<>();
+        candidates.forEach(i -> read.put(i.envelope().messageId(), i.canonical()));
+        Set<String> settled = ledger.settledFor(subscriber, read);
         List<DeliveryItem> owed = candidates.stream().filter(i -> !settled.contains(i.envelope().messageId())).toList();
         Set<String> blocked = ledger.blockedKeys(subscriber, owed.stream().map(i -> i.envelope().businessKey()).toList());
         Map<String, List<DeliveryItem>> byEntity = new LinkedHashMap<>();
         owed.forEach(i -> byEntity.computeIfAbsent(i.envelope().entity(), e -> new ArrayList<>()).add(i));
         List<DeliveryOutcome> outcomes = new ArrayList<>();
-        byEntity.forEach((entity, items) -> subscription(subscriber, entity).ifPresent(subscription ->
-                outcomes.addAll(subscription.batched() ? inBatches(subscription, items, blocked)
-                        : keyByKey(subscription, items, blocked))));
+        byEntity.forEach((entity, items) -> {
+            Optional<Subscription> subscription = subscription(subscriber, entity);
+            if (subscription.isEmpty()) {
+                // still owed (the subscriber's progress passes them), never tried: a row says so
+                items.forEach(i -> outcomes.add(i.outcome(DeliveryStatus.PENDING, 0, null,
+                        subscriber + " no longer subscribes to " + entity, null)));
+            } else {
+                outcomes.addAll(subscription.get().batched() ? inBatches(subscription.get(), items, blocked)
+                        : keyByKey(subscription.get(), items, blocked));
+            }
+        });
         return outcomes;
     }
 

@@ -68,7 +68,7 @@ public class DeliveryRetryRoute extends RouteBuilder {
         bySubscriber.forEach((subscriber, futures) -> {
             List<DeliveryOutcome> outcomes = futures.stream().map(CompletableFuture::join).toList();
             deadLetters.undelivered(subscriber, outcomes);
-            ledger.recordDeliveries(subscriber, outcomes);
+            ledger.recordRetries(subscriber, outcomes);
             outcomes.stream()
                     .filter(o -> o.status() == DeliveryStatus.DELIVERED || o.status() == DeliveryStatus.SKIPPED)
                     .forEach(o -> ledger.releaseNextHeld(subscriber, o.businessKey()));

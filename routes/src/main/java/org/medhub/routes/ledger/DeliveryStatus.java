@@ -3,8 +3,9 @@ package org.medhub.routes.ledger;
 /** Where a message is for one subscriber. */
 public enum DeliveryStatus {
     /**
-     * Owed, not yet tried. No row is written for it: the ledger shows it for the subscribers the message
-     * was published to that have no delivery yet (rows written before V21 may still hold it).
+     * Owed, not yet tried. Usually no row says so: the ledger shows it for the subscribers the message was
+     * published to whose deliveries have not got that far. A row holds it when the delivery stage passed
+     * the message because its subscription had gone (and rows written before V21).
      */
     PENDING,
     /** The subscriber accepted it. */

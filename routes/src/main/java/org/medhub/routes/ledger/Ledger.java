@@ -3,6 +3,7 @@ package org.medhub.routes.ledger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,13 +39,26 @@ public interface Ledger {
 
     void rejected(List<Rejection> batch);
 
-    /** Of these messages, the ones the subscriber already has (delivered or let go). */
-    Set<String> settledFor(String subscriber, Collection<String> messageIds);
+    /**
+     * Of these messages, read where they are, the ones the subscriber already has (delivered or let
+     * go): by their delivery rows, or, where they have none, by how far the subscriber's deliveries
+     * have got on their partitions.
+     */
+    Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages);
 
     /** Of these business keys, the ones whose delivery to the subscriber waits behind an unsettled message. */
     Set<String> blockedKeys(String subscriber, Collection<String> businessKeys);
 
+    /**
+     * Records what the subscriber's delivery stage did with a batch it read in topic order, and moves
+     * the subscriber's progress on each partition up to the furthest of these messages. A delivery that
+     * went through needs no row of its own (unless the message has one already), so every message owed
+     * to the subscriber that the stage passed without delivering it must be among the outcomes.
+     */
     void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes);
+
+    /** Records the outcomes of retries and replays, which come out of topic order: the progress stays. */
+    void recordRetries(String subscriber, List<DeliveryOutcome> outcomes);
 
     /**
      * Claims messages whose retry time has come, at most one per key, for {@code lease}: another

@@ -26,6 +26,7 @@ import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DueRetry;
+import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.ledger.Publication;
 import org.medhub.routes.ledger.Rejection;
@@ -121,7 +122,7 @@ final class ChannelTestSupport {
         }
 
         @Override
-        public Set<String> settledFor(String subscriber, Collection<String> messageIds) {
+        public Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages) {
             throw new UnsupportedOperationException();
         }
 
@@ -132,6 +133,11 @@ final class ChannelTestSupport {
 
         @Override
         public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordRetries(String subscriber, List<DeliveryOutcome> outcomes) {
             throw new UnsupportedOperationException();
         }
 
