@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.medhub.routes.mapping.MappingViolation;
 import org.medhub.routes.mapping.SourceLocation;
@@ -31,26 +32,30 @@ public final class JsonSource implements SourceDocument {
             .options(Option.AS_PATH_LIST, Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST)
             .build();
 
+    /**
+     * Every path compiled so far, or why it is not a path: a path's validity does not depend on the
+     * document, compiled paths are immutable and safe to share, and compiling each once per record cost
+     * a measurable share of mapping. Partner mappings have a bounded number of paths; the bound only
+     * guards against a mapping that makes them up.
+     */
+    private static final Map<String, Object> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 10_000;
+
     private final JsonTree tree;
-    private final Map<String, JsonPath> compiled;
     private final Map<String, String> problems;
 
     public JsonSource(JsonTree tree) {
-        this(tree, new HashMap<>(), new HashMap<>());
+        this(tree, new HashMap<>());
     }
 
-    private JsonSource(JsonTree tree, Map<String, JsonPath> compiled, Map<String, String> problems) {
+    private JsonSource(JsonTree tree, Map<String, String> problems) {
         this.tree = tree;
-        this.compiled = compiled;
         this.problems = problems;
     }
 
-    /**
-     * The same paths over another document, reusing the ones this source compiled: a path's validity does not
-     * depend on the document, and compiling each path once per record is wasted work. Not for use across threads.
-     */
+    /** The same paths over another document, keeping the problems found so far. Not for use across threads. */
     public JsonSource over(JsonTree other) {
-        return new JsonSource(other, compiled, problems);
+        return new JsonSource(other, problems);
     }
 
     public JsonTree tree() {
@@ -120,14 +125,22 @@ public final class JsonSource implements SourceDocument {
     }
 
     private JsonPath compile(String expression) {
-        return compiled.computeIfAbsent(expression, e -> {
+        Object compiled = COMPILED.get(expression);
+        if (compiled == null) {
             try {
-                return JsonPath.compile(e);
+                compiled = JsonPath.compile(expression);
             } catch (InvalidPathException invalid) {
-                problems.put(e, invalid.getMessage());
-                return null;
+                compiled = String.valueOf(invalid.getMessage());
             }
-        });
+            if (COMPILED.size() < MAX_COMPILED) {
+                COMPILED.putIfAbsent(expression, compiled);
+            }
+        }
+        if (compiled instanceof String problem) {
+            problems.put(expression, problem);
+            return null;
+        }
+        return (JsonPath) compiled;
     }
 
     /** The object around the node at {@code pointer}, stepping over arrays; null above the document. */
