@@ -74,19 +74,21 @@ public final class PipelineBench {
     private final int batch;
     private final List<Integer> rates;
     private final Duration latencyPhase;
+    private final Duration settle;
     private final int camelRecords;
     private final int instances;
     private final List<String> summary = new ArrayList<>();
     private EmbeddedEngines engines;
 
     PipelineBench(PrintStream out, int records, int warmup, int batch, List<Integer> rates, Duration latencyPhase,
-            int camelRecords, int instances) {
+            Duration settle, int camelRecords, int instances) {
         this.out = out;
         this.records = records;
         this.warmup = warmup;
         this.batch = batch;
         this.rates = rates;
         this.latencyPhase = latencyPhase;
+        this.settle = settle;
         this.camelRecords = camelRecords;
         this.instances = instances;
     }
@@ -94,13 +96,14 @@ public final class PipelineBench {
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty() || !args.get(0).equals("pipeline")) {
             err.println("usage: medhub bench pipeline [--records 50000] [--warmup 20000] [--batch 500] [--rate 1000,2000]"
-                    + " [--seconds 20] [--camel-records 5000] [--instances 1]");
+                    + " [--seconds 20] [--settle 60] [--camel-records 5000] [--instances 1]");
             return 2;
         }
         List<Integer> rates = java.util.Arrays.stream(text(args, "--rate", "1000,2000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         PipelineBench bench = new PipelineBench(out, option(args, "--records", 50_000), option(args, "--warmup", 20_000),
                 option(args, "--batch", 500), rates, Duration.ofSeconds(option(args, "--seconds", 20)),
+                Duration.ofSeconds(option(args, "--settle", 60)),
                 option(args, "--camel-records", 5_000), option(args, "--instances", 1));
         bench.run();
         return 0;
@@ -109,8 +112,9 @@ public final class PipelineBench {
     void run() throws Exception {
         Path dir = Files.createTempDirectory("medhub-bench-");
         out.printf("medhub bench pipeline: %d records of ~1 KB after %d to warm up (%d through the naive Camel route),"
-                + " up to %d records per delivery request, latency at %s records/s for %d s each, %d hub instance(s);"
-                + " engines in %s%n", records, warmup, camelRecords, batch, rates, latencyPhase.toSeconds(), instances, dir);
+                + " up to %d records per delivery request, latency at %s records/s for %d s each after %d s at that rate,"
+                + " %d hub instance(s); engines in %s%n", records, warmup, camelRecords, batch, rates, latencyPhase.toSeconds(),
+                settle.toSeconds(), instances, dir);
         out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         try (EmbeddedEngines engines = EmbeddedEngines.start(dir.resolve("data"), LogFactory.getLog(PipelineBench.class))) {
@@ -219,8 +223,8 @@ public final class PipelineBench {
 
     private double hub(EmbeddedEngines engines, Path dir) throws Exception {
         List<ConfigurableApplicationContext> hubs = new ArrayList<>();
-        try (BenchSubscriber subscriber = BenchSubscriber.start();
-                Producer<String, byte[]> generator = new KafkaProducer<>(producerSettings(engines.kafkaClientSettings()))) {
+        Producer<String, byte[]> generator = null;
+        try (BenchSubscriber subscriber = BenchSubscriber.start()) {
             Path config = writePartners(dir.resolve("config"), subscriber.url(), batch);
             for (int i = 1; i <= instances; i++) { // one consumer group: the partitions are split between them
                 List<String> arguments = new ArrayList<>(engines.arguments());
@@ -231,6 +235,10 @@ public final class PipelineBench {
                 hubs.add(MedhubApplication.start(arguments.toArray(String[]::new)));
             }
             String topic = "medhub.raw." + PARTNER;
+            // the hubs create the raw topic; records sent while its leaders are still being elected came
+            // back as NOT_LEADER and then, once, as out of order for the idempotent producer, for good
+            awaitLeaders(engines.kafkaClientSettings(), topic);
+            generator = new KafkaProducer<>(producerSettings(engines.kafkaClientSettings()));
             double hubRate = timed(generator, topic, subscriber, 0, warmup, records);
             out.printf("hub pipeline (raw → map → validate → canonical → HTTP delivery), %d instance(s): %,10.0f records/s%n",
                     instances, hubRate);
@@ -242,6 +250,9 @@ public final class PipelineBench {
             ceilings(hubs.get(0), sent);
             return hubRate;
         } finally {
+            if (generator != null) {
+                generator.close();
+            }
             hubs.forEach(ConfigurableApplicationContext::close);
         }
     }
@@ -249,21 +260,15 @@ public final class PipelineBench {
     /** A fixed, moderate rate, each record's latency from its business time to the subscriber's receipt. */
     private int latency(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first, int rate)
             throws InterruptedException {
+        // Unmeasured first: on two cores the JIT compiler still takes a third of the machine for a minute or
+        // more after the throughput phase (JFR: thousands of compilations), and a hub runs for days.
+        int settled = atRate(generator, topic, first, rate, settle);
+        subscriber.await(first + settled, Duration.ofMinutes(5));
         subscriber.resetLatencies();
         Instant phaseStart = Instant.now();
         CpuMeter cpu = CpuMeter.start();
-        int count = (int) (rate * latencyPhase.toSeconds());
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long begin = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            // parked, not spinning: a spinning generator would take one of the two cores from the hub
-            for (long wait; (wait = begin + i * interval - System.nanoTime()) > 0; ) {
-                LockSupport.parkNanos(wait);
-            }
-            generator.send(raw(topic, first + i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
-        }
-        generator.flush();
-        subscriber.await(first + count, Duration.ofMinutes(5));
+        int count = atRate(generator, topic, first + settled, rate, latencyPhase);
+        subscriber.await(first + settled + count, Duration.ofMinutes(5));
         String processorTime = cpu.perRecord(count);
         List<Long> sorted = subscriber.sortedLatencies();
         String line = String.format("latency at %d/s: p50=%.1f ms p99=%.1f ms p999=%.1f ms", rate,
@@ -274,6 +279,22 @@ public final class PipelineBench {
         out.printf("  of which to the canonical topic (raw → map → admit → merge → write): p50=%.1f ms p99=%.1f ms%n",
                 percentile(mapping, 50) / 1000.0, percentile(mapping, 99) / 1000.0);
         out.println("  " + processorTime);
+        return settled + count;
+    }
+
+    /** Sends records at a fixed rate for a while, from record number {@code first}; returns how many. */
+    private static int atRate(Producer<String, byte[]> generator, String topic, int first, int rate, Duration duration) {
+        int count = (int) (rate * duration.toSeconds());
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long begin = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            // parked, not spinning: a spinning generator would take one of the two cores from the hub
+            for (long wait; (wait = begin + i * interval - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
+            }
+            generator.send(raw(topic, first + i, OffsetDateTime.now(ZoneOffset.ofHours(8))));
+        }
+        generator.flush();
         return count;
     }
 
@@ -429,6 +450,19 @@ public final class PipelineBench {
     private static void createTopic(Map<String, Object> kafka, String topic) throws Exception {
         try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+    }
+
+    private static void awaitLeaders(Map<String, Object> kafka, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + " has partitions without a leader after a minute");
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
