@@ -96,14 +96,14 @@ public final class PipelineBench {
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty() || !args.get(0).equals("pipeline")) {
             err.println("usage: medhub bench pipeline [--records 50000] [--warmup 20000] [--batch 500] [--rate 1000,2000]"
-                    + " [--seconds 20] [--settle 60] [--camel-records 5000] [--instances 1]");
+                    + " [--seconds 20] [--settle 120] [--camel-records 5000] [--instances 1]");
             return 2;
         }
         List<Integer> rates = java.util.Arrays.stream(text(args, "--rate", "1000,2000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         PipelineBench bench = new PipelineBench(out, option(args, "--records", 50_000), option(args, "--warmup", 20_000),
                 option(args, "--batch", 500), rates, Duration.ofSeconds(option(args, "--seconds", 20)),
-                Duration.ofSeconds(option(args, "--settle", 60)),
+                Duration.ofSeconds(option(args, "--settle", 120)),
                 option(args, "--camel-records", 5_000), option(args, "--instances", 1));
         bench.run();
         return 0;
