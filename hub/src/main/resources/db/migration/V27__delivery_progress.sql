@@ -12,6 +12,15 @@ create table delivery_progress (
     primary key (subscriber, canonical_topic, canonical_partition)
 );
 
+-- Whether the subscriber's deliveries have got past a message on the canonical topic: the one place that
+-- says it, for the message view, a message's stages, replays, operator controls and the delivery stage.
+create function delivery_passed(subscriber varchar, topic varchar, kafka_partition integer, kafka_offset bigint)
+returns boolean language sql stable as $$
+    select exists (select 1 from delivery_progress k
+                   where k.subscriber = $1 and k.canonical_topic = $2 and k.canonical_partition = $3
+                     and k.delivered_through >= $4)
+$$;
+
 drop view message_view;
 create view message_view as
 select m.*, p.canonical_topic, p.canonical_partition, p.canonical_offset, p.subscribers, p.published_at,
@@ -24,10 +33,8 @@ select m.*, p.canonical_topic, p.canonical_partition, p.canonical_offset, p.subs
             when exists (select 1 from unnest(p.subscribers) as owed(subscriber)
                          where not exists (select 1 from delivery d
                                            where d.message_id = m.message_id and d.subscriber = owed.subscriber)
-                           and not exists (select 1 from delivery_progress k
-                                           where k.subscriber = owed.subscriber and k.canonical_topic = p.canonical_topic
-                                             and k.canonical_partition = p.canonical_partition
-                                             and k.delivered_through >= p.canonical_offset))
+                           and not delivery_passed(owed.subscriber, p.canonical_topic, p.canonical_partition,
+                                                   p.canonical_offset))
                 then 'PUBLISHED'
             else 'DELIVERED' end as current_status,
        coalesce(m.last_error, (select d.subscriber || ': ' || d.last_error from delivery d

@@ -82,10 +82,8 @@ class DeliveryControls {
     /** A message owed to the subscriber that its deliveries have passed without a row: delivered at once. */
     private boolean deliveredAtOnce(String subscriber, String messageId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from publication p join delivery_progress k on k.subscriber = ?
-                                   and k.canonical_topic = p.canonical_topic and k.canonical_partition = p.canonical_partition
-                                   and k.delivered_through >= p.canonical_offset
-                               where p.message_id = ? and ? = any(p.subscribers))""",
-                Boolean.class, subscriber, messageId, subscriber));
+                select exists (select 1 from publication p where p.message_id = ? and ? = any(p.subscribers)
+                               and delivery_passed(?, p.canonical_topic, p.canonical_partition, p.canonical_offset))""",
+                Boolean.class, messageId, subscriber, subscriber));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.validation.PrintableText;
@@ -244,9 +245,7 @@ public class JdbcLedger implements Ledger {
                 select x.m from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, t, p, o)
                 left join delivery d on d.subscriber = ? and d.message_id = x.m
                 where d.status in ('DELIVERED', 'SKIPPED')
-                   or (d.message_id is null and exists (
-                           select 1 from delivery_progress k where k.subscriber = ? and k.canonical_topic = x.t
-                           and k.canonical_partition = x.p and k.delivered_through >= x.o))""", String.class,
+                   or (d.message_id is null and delivery_passed(?, x.t, x.p, x.o))""", String.class,
                 column(read, Map.Entry::getKey, String[]::new), column(read, e -> e.getValue().topic(), String[]::new),
                 column(read, e -> e.getValue().partition(), Integer[]::new),
                 column(read, e -> e.getValue().offset(), Long[]::new), subscriber, subscriber));
@@ -266,17 +265,19 @@ public class JdbcLedger implements Ledger {
     @Override
     @Transactional
     public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
-        recordRetries(subscriber, outcomes);
-        advance(subscriber, outcomes, now());
+        String now = now();
+        record(subscriber, outcomes, now);
+        advance(subscriber, outcomes, now);
     }
 
     @Override
     @Transactional
     public void recordRetries(String subscriber, List<DeliveryOutcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        String now = now();
+        record(subscriber, outcomes, now());
+    }
+
+    /** A delivered message updates its row if it has one; any other outcome is a row of its own. */
+    private void record(String subscriber, List<DeliveryOutcome> outcomes, String now) {
         List<DeliveryOutcome> delivered = outcomes.stream().filter(o -> o.status() == DeliveryStatus.DELIVERED).toList();
         List<DeliveryOutcome> others = outcomes.stream().filter(o -> o.status() != DeliveryStatus.DELIVERED).toList();
         if (!delivered.isEmpty()) {
@@ -297,17 +298,17 @@ public class JdbcLedger implements Ledger {
 
     /** The subscriber's progress on each partition, up to the furthest of these outcomes; never back. */
     private void advance(String subscriber, List<DeliveryOutcome> outcomes, String now) {
-        Map<KafkaLocation, Long> furthest = new java.util.LinkedHashMap<>(); // by topic and partition, offset 0
+        Map<TopicPartition, Long> furthest = new java.util.LinkedHashMap<>();
         for (DeliveryOutcome outcome : outcomes) {
             if (outcome.canonical() != null) {
-                KafkaLocation partition = new KafkaLocation(outcome.canonical().topic(), outcome.canonical().partition(), 0);
-                furthest.merge(partition, outcome.canonical().offset(), Math::max);
+                furthest.merge(new TopicPartition(outcome.canonical().topic(), outcome.canonical().partition()),
+                        outcome.canonical().offset(), Math::max);
             }
         }
         if (furthest.isEmpty()) {
             return;
         }
-        List<Map.Entry<KafkaLocation, Long>> rows = new ArrayList<>(furthest.entrySet());
+        List<Map.Entry<TopicPartition, Long>> rows = new ArrayList<>(furthest.entrySet());
         jdbc.update("""
                 insert into delivery_progress (subscriber, canonical_topic, canonical_partition, delivered_through, updated_at)
                 select ?, x.t, x.p, x.o, ?::timestamptz from unnest(?::varchar[], ?::int[], ?::bigint[]) as x(t, p, o)

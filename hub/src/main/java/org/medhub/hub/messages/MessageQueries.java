@@ -59,12 +59,12 @@ class MessageQueries {
                        null as kafka_partition, null as kafka_offset, http_status, next_attempt_at, first_at, last_at
                 from delivery where message_id = ?
                 union all
-                select 'DELIVERED', owed.subscriber, case when k.subscriber is null then 'PENDING' else 'DELIVERED' end,
-                       case when k.subscriber is null then 0 else 1 end, null, null, null, null, null, null,
-                       p.published_at, case when k.subscriber is null then p.published_at end
+                select 'DELIVERED', owed.subscriber, case when passed then 'DELIVERED' else 'PENDING' end,
+                       case when passed then 1 else 0 end, null, null, null, null, null, null,
+                       p.published_at, case when passed then null else p.published_at end
                 from publication p cross join unnest(p.subscribers) as owed(subscriber)
-                left join delivery_progress k on k.subscriber = owed.subscriber and k.canonical_topic = p.canonical_topic
-                     and k.canonical_partition = p.canonical_partition and k.delivered_through >= p.canonical_offset
+                cross join lateral delivery_passed(owed.subscriber, p.canonical_topic, p.canonical_partition,
+                                                   p.canonical_offset) as passed
                 where p.message_id = ? and not exists (
                     select 1 from delivery d where d.message_id = p.message_id and d.subscriber = owed.subscriber)
                 order by subscriber""", MessageQueries::stage, messageId, messageId));

@@ -239,8 +239,7 @@ class ReplayService implements AutoCloseable {
         // a delivery row, or else the subscriber's progress past the message
         List<String> status = jdbc.queryForList("""
                 select coalesce((select status from delivery where subscriber = ? and message_id = ?),
-                                (select 'DELIVERED' from delivery_progress where subscriber = ? and canonical_topic = ?
-                                 and canonical_partition = ? and delivered_through >= ?))""",
+                                case when delivery_passed(?, ?, ?, ?) then 'DELIVERED' end)""",
                 String.class, request.subscriber(), message.get("message_id"), request.subscriber(),
                 message.get("canonical_topic"), message.get("canonical_partition"), message.get("canonical_offset"));
         status.removeIf(java.util.Objects::isNull);
