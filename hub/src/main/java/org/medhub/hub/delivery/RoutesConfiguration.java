@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +21,8 @@ import org.medhub.connectors.transport.Transports;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.topics.KafkaConnection;
+import org.medhub.routes.cdc.CdcFeeds;
+import org.medhub.routes.cdc.TableStates;
 import org.medhub.routes.channel.ChannelRoutes;
 import org.medhub.routes.channel.CheckpointStore;
 import org.medhub.routes.channel.FilePickupRouteTemplates;
@@ -159,13 +162,19 @@ class RoutesConfiguration {
         return new PollRouteTemplate();
     }
 
+    @Bean(destroyMethod = "close")
+    CdcFeeds cdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates tableStates, DataSource dataSource,
+            Clock clock) {
+        return new CdcFeeds(kafka, deadLetters, tableStates, dataSource, clock);
+    }
+
     @Bean
-    ChannelRoutes channelRoutes(CheckpointStore checkpoints) {
+    ChannelRoutes channelRoutes(CheckpointStore checkpoints, CdcFeeds feeds) {
         // polled partner APIs: a redirect within https is followed, never one down to http
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        return new ChannelRoutes(checkpoints, client);
+        return new ChannelRoutes(checkpoints, client, feeds);
     }
 }

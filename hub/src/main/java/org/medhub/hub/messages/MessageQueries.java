@@ -25,7 +25,7 @@ class MessageQueries {
             "DELIVERED");
 
     private static final String SUMMARY = """
-            select message_id, partner, message_type, entity, business_key, current_status, duplicates, current_error,
+            select message_id, partner, message_type, entity, business_key, source_version, current_status, duplicates, current_error,
                    mapping_id, mapping_version, raw_topic, raw_partition, raw_offset,
                    canonical_topic, canonical_partition, canonical_offset, occurred_at, received_at, published_at,
                    updated_at, lineage::text as lineage, causation_id
@@ -117,7 +117,8 @@ class MessageQueries {
             }
         }
         return new MessageView(rs.getString("message_id"), rs.getString("partner"), rs.getString("message_type"),
-                rs.getString("entity"), rs.getString("business_key"), rs.getString("current_status"),
+                rs.getString("entity"), rs.getString("business_key"), rs.getString("source_version"),
+                rs.getString("current_status"),
                 rs.getInt("duplicates"), rs.getString("current_error"),
                 rs.getString("mapping_id") == null ? null
                         : new MessageView.MappingVersion(rs.getString("mapping_id"), rs.getInt("mapping_version")),

@@ -9,6 +9,8 @@ import java.util.List;
  * Where a message is: what it is, its status across every subscriber, where its bytes are on Kafka, which mapping
  * rule made each field, and (in the detail) every stage it passed.
  *
+ * @param sourceVersion the source's own id or version of the record: for a change feed, where the change is in the
+ *     database's log ({@code lsn:...}, {@code binlog:file:pos:row})
  * @param status RECEIVED, ADMITTED, PUBLISHED, DELIVERED, FAILED, CONFLICT, UNCHANGED or RESOLVED
  * @param duplicates how many times the same record arrived again
  * @param lastError why it failed, when it did
@@ -23,6 +25,7 @@ public record MessageView(
         String messageType,
         String entity,
         String businessKey,
+        String sourceVersion,
         String status,
         int duplicates,
         String lastError,
@@ -54,7 +57,7 @@ public record MessageView(
             Integer httpStatus, Instant nextAttemptAt, Instant firstAt, Instant lastAt) {}
 
     MessageView withStages(List<StageView> all) {
-        return new MessageView(messageId, partner, messageType, entity, businessKey, status, duplicates, lastError, mapping,
+        return new MessageView(messageId, partner, messageType, entity, businessKey, sourceVersion, status, duplicates, lastError, mapping,
                 raw, canonical, occurredAt, causedBy, lineage, receivedAt, publishedAt, updatedAt, all);
     }
 

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class PartnerConfiguration {
 
-    /** Reads {@code <config-dir>/partners/*.yml} each time it is asked: at start-up and at every reload. */
+    /** Reads {@code <config-dir>/partners/*.yml} and {@code <config-dir>/cdc/*.yml} each time it is asked: at start-up and at every reload. */
     @Bean
     PartnerFiles partnerFiles(MedhubProperties properties, Environment environment,
             RetryProperties retryProperties, SimulatedSystems simulators) {
@@ -18,7 +18,8 @@ class PartnerConfiguration {
                 environment::getProperty, properties.partners().generateMissingSecrets());
         PartnerFileReader reader = new PartnerFileReader(environment::resolveRequiredPlaceholders, credentials,
                 retryProperties.getInstances().keySet(), simulators, properties.inbound().maxBodySize().toBytes());
-        return new PartnerFiles(properties.configDir().resolve("partners"), reader);
+        return new PartnerFiles(properties.configDir().resolve("partners"), reader, properties.configDir().resolve("cdc"),
+                new CdcFileReader(environment::resolveRequiredPlaceholders, credentials));
     }
 
     @Bean

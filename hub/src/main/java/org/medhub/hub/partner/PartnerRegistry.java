@@ -22,7 +22,8 @@ import org.medhub.routes.partner.Partner;
 import org.medhub.routes.partner.PartnerDirectory;
 
 /**
- * The partners of {@code <config-dir>/partners/*.yml}, loaded and checked as a whole: one bad file
+ * The partners of {@code <config-dir>/partners/*.yml} and the change feeds of {@code <config-dir>/cdc/*.yml} (each
+ * source a partner of its own), loaded and checked as a whole: one bad file
  * and none is taken, with every problem named. Immutable: a reload reads a new one and
  * {@link LivePartners} swaps it in.
  */
@@ -44,6 +45,11 @@ public class PartnerRegistry implements PartnerDirectory {
     }
 
     static PartnerRegistry load(Path partnersDir, PartnerFileReader reader) {
+        return load(partnersDir, reader, null, null);
+    }
+
+    /** @param cdcDir the change feeds' files ({@code config/cdc}), or null; a directory that does not exist holds none */
+    static PartnerRegistry load(Path partnersDir, PartnerFileReader reader, Path cdcDir, CdcFileReader cdcReader) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Partner> partners = new LinkedHashMap<>();
         Map<String, byte[]> digests = new LinkedHashMap<>();
@@ -64,6 +70,23 @@ public class PartnerRegistry implements PartnerDirectory {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + partnersDir, e);
+        }
+        if (cdcDir != null && Files.isDirectory(cdcDir)) {
+            try (Stream<Path> files = Files.list(cdcDir)) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+                    cdcReader.read(file, problems).ifPresent(read -> {
+                        if (partners.containsKey(read.partner().id())) {
+                            problems.add(new ConfigProblem(file.toString(), "id", "id-unique", "'" + read.partner().id()
+                                    + "' is already a partner's id in " + partnersDir + "; a source is a partner of its own"));
+                            return;
+                        }
+                        partners.put(read.partner().id(), read.partner());
+                        channels.put(read.partner().id(), read.channels());
+                    });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + cdcDir, e);
+            }
         }
         if (!problems.isEmpty()) {
             throw new PartnerConfigException(problems);

@@ -7,23 +7,33 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.medhub.connectors.poll.PartnerApi;
 import org.medhub.connectors.poll.PartnerApiClient;
 import org.medhub.connectors.transport.FilePickup;
+import org.medhub.routes.cdc.CdcFeeds;
+import org.medhub.routes.cdc.CdcSource;
 
-/** Makes the route of a configured channel from the template of its kind of pickup. */
+/**
+ * Makes the route of a configured channel from the template of its kind of pickup. A database's change feed is no
+ * Camel route: Debezium's engine runs it, and {@link CdcFeeds} starts and stops it in the route's place.
+ */
 public class ChannelRoutes {
 
     private final CheckpointStore checkpoints;
     private final HttpClient http;
+    private final CdcFeeds feeds;
     private ProducerTemplate producer;
 
-    public ChannelRoutes(CheckpointStore checkpoints, HttpClient http) {
+    public ChannelRoutes(CheckpointStore checkpoints, HttpClient http, CdcFeeds feeds) {
         this.checkpoints = checkpoints;
         this.http = http;
+        this.feeds = feeds;
     }
 
     /** Adds and starts the route of {@code channel}; its id is {@link InboundChannel#routeId()}. */
     public synchronized String add(CamelContext camel, InboundChannel channel) {
         TemplatedRouteBuilder route;
-        if (channel.pickup() instanceof FilePickup files) {
+        if (channel.pickup() instanceof CdcSource) {
+            feeds.start(channel);
+            return channel.routeId();
+        } else if (channel.pickup() instanceof FilePickup files) {
             route = TemplatedRouteBuilder.builder(camel, FilePickupRouteTemplates.TEMPLATE)
                     .parameter(FilePickupRouteTemplates.SOURCE, files.sourceUri())
                     .parameter(FilePickupRouteTemplates.REASONS, files.reasonsUri())
@@ -45,6 +55,9 @@ public class ChannelRoutes {
 
     /** Stops and removes a channel's route; false when there was none. */
     public synchronized boolean remove(CamelContext camel, String routeId) throws Exception {
+        if (feeds != null && feeds.stopChannel(routeId)) {
+            return true;
+        }
         if (camel.getRoute(routeId) == null) {
             return false;
         }

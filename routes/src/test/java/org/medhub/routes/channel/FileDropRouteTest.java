@@ -35,7 +35,7 @@ class FileDropRouteTest {
         camel.addRoutes(new FilePickupRouteTemplates(ChannelTestSupport.deadLetters(kafka, ledger)));
         camel.start();
         folder = dir.resolve("drop/acme");
-        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel,
+        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null, null).add(camel,
                 new InboundChannel("acme", "drop", "batch-record", new FileDrop(folder, ".*\\.json", 100, Duration.ofMillis(100))));
     }
 

@@ -52,7 +52,7 @@ class PartnerApiPollTest {
         camel.addRoutes(ingest);
         camel.addRoutes(new PollRouteTemplate());
         camel.start();
-        channels = new ChannelRoutes(checkpoints, HttpClient.newHttpClient());
+        channels = new ChannelRoutes(checkpoints, HttpClient.newHttpClient(), null);
     }
 
     @AfterEach

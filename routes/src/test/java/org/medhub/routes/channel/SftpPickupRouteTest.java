@@ -52,7 +52,7 @@ class SftpPickupRouteTest {
         camel.addRoutes(new FilePickupRouteTemplates(
                 ChannelTestSupport.deadLetters(ChannelTestSupport.producer(), new ChannelTestSupport.RecordingLedger())));
         camel.start();
-        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null).add(camel, new InboundChannel("acme", "sftp",
+        new ChannelRoutes(new ChannelTestSupport.MemoryCheckpoints(), null, null).add(camel, new InboundChannel("acme", "sftp",
                 "batch-record", new SftpPickup("127.0.0.1", sftp.getPort(), "medhub", new Secret(PASSWORD), null, null, null,
                 "outbox", null, 1000, Duration.ofMillis(200))));
     }

@@ -1,0 +1,81 @@
+package org.medhub.hub.cdc;
+
+import java.security.Principal;
+import java.util.Collection;
+import java.util.Map;
+import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.problem.Problems;
+import org.medhub.routes.cdc.CdcFeeds;
+import org.medhub.routes.cdc.CdcStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The change feeds of legacy databases: their state, lag and tables; pausing, resuming, letting a table flow again. */
+@RestController
+class CdcController {
+
+    private final CdcFeeds feeds;
+    private final AuditTrail audit;
+
+    CdcController(CdcFeeds feeds, AuditTrail audit) {
+        this.feeds = feeds;
+        this.audit = audit;
+    }
+
+    record Sources(Collection<CdcStatus> sources) {}
+
+    @GetMapping("/api/cdc")
+    Sources sources() {
+        return new Sources(feeds.status());
+    }
+
+    @GetMapping("/api/cdc/{source}")
+    CdcStatus source(@PathVariable String source) {
+        return feeds.status(source).orElseThrow(() -> noSource(source));
+    }
+
+    /** Stops reading the source's database; its position is kept, and nothing committed meanwhile is missed. */
+    @PostMapping("/api/cdc/{source}/pause")
+    CdcStatus pause(@PathVariable String source, Principal operator) {
+        if (!feeds.pause(source)) {
+            throw noSource(source);
+        }
+        audit.record(operator.getName(), "cdc.pause", "cdc:" + source, Map.of());
+        return source(source);
+    }
+
+    /** Reads the source's database again from where it stopped (after a pause, or after it failed). */
+    @PostMapping("/api/cdc/{source}/resume")
+    CdcStatus resume(@PathVariable String source, Principal operator) {
+        if (!feeds.resume(source)) {
+            throw noSource(source);
+        }
+        audit.record(operator.getName(), "cdc.resume", "cdc:" + source, Map.of());
+        return source(source);
+    }
+
+    /**
+     * Lets a table whose columns changed under its mapping flow again, once the mapping is fixed (and reloaded). The
+     * changes held meanwhile are dead letters of the source: replay them from raw to map them with the fixed mapping.
+     */
+    @PostMapping("/api/cdc/{source}/tables/{table}/resume")
+    CdcStatus resumeTable(@PathVariable String source, @PathVariable String table, Principal operator) {
+        Problems.requireFitText("table", table, 300);
+        boolean found = feeds.resumeTable(source, table).orElseThrow(() -> noSource(source));
+        if (!found) {
+            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "source " + source + " captures no table " + table));
+        }
+        audit.record(operator.getName(), "cdc.resume-table", "cdc:" + source + "/" + table, Map.of());
+        return source(source);
+    }
+
+    private static RuntimeException noSource(String source) {
+        return Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no change feed " + org.medhub.canonical.validation.PrintableText.quote(source)
+                        + " is configured (config/cdc/<source>.yml)"));
+    }
+}

@@ -1,0 +1,302 @@
+package org.medhub.hub.cdc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medhub.hub.HubIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * A legacy ERP's PostgreSQL database (a database of its own in the hub's real PostgreSQL, logical WAL on) read by
+ * Debezium: its snapshot, then its changes as they commit, reach the records and the subscribers; a changed table
+ * stops alone and loses nothing; a wrong credential fails its source alone.
+ */
+class PostgresqlCdcIT extends HubIntegrationTest {
+
+    private static int sources;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    private Environment environment;
+
+    /** Each test its own source (its own offsets and slot) and its own material numbers. */
+    private String source;
+    private String m100;
+    private String m200;
+
+    @BeforeEach
+    void freshDatabase() throws SQLException {
+        sources++;
+        source = "legacy-it-" + sources;
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        m100 = "M100-" + suffix;
+        m200 = "M200-" + suffix;
+        erp.stubFor(post(urlPathEqualTo("/acme/materials")).willReturn(aResponse().withStatus(201)));
+        erp.stubFor(post(urlPathEqualTo("/erp/batches")).willReturn(aResponse().withStatus(201)));
+        admin("drop database if exists legacy_it with (force)");
+        admin("create database legacy_it");
+        legacy("""
+                create table materials (
+                    matnr varchar(18) primary key, maktx varchar(40), mtart varchar(4), meins varchar(3),
+                    xchpf boolean, status char(1), plant varchar(4));
+                alter table materials replica identity full;
+                create table batches (charg varchar(10) primary key, matnr varchar(18), gtin varchar(14),
+                    status varchar(2), hsdat date, vfdat date, menge numeric(12,3));
+                insert into materials values ('%s', '导管 7F', 'FERT', 'EA', true, 'A', 'CN01');
+                insert into materials values ('%s', 'Filtered out', 'FERT', 'EA', true, 'A', 'DE01');
+                """.formatted(m100, m200));
+    }
+
+    @AfterEach
+    void removeSources() throws IOException {
+        Files.deleteIfExists(cdcFile(source));
+        Files.deleteIfExists(cdcFile("wrong-password"));
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+        dropSlots();
+    }
+
+    @Test
+    void snapshotThenStreamingReachTheRecordsAndTheSubscribersWithTheirSourcePosition() throws Exception {
+        writeSource(source, materialsMapping("name: maktx"));
+
+        JsonNode snapshot = await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+        assertThat(snapshot.get("record").get("name").asText()).isEqualTo("导管 7F");
+        assertThat(snapshot.get("record").get("materialType").asText()).isEqualTo("FINISHED_GOOD");
+        assertThat(snapshot.get("writers").get("name").asText()).isEqualTo(source);
+        assertThat(record(m200)).as("a row its where leaves out").isNull();
+        await().atMost(PATIENCE).untilAsserted(() -> erp.verify(postRequestedFor(urlPathEqualTo("/acme/materials"))
+                .withRequestBody(containing(m100))));
+
+        legacy("update materials set maktx = '导管 7F 加长' where matnr = '" + m100 + "'");
+        JsonNode updated = await().atMost(PATIENCE).until(() -> record(m100), r -> r != null && r.get("version").asLong() == 2);
+        assertThat(updated.get("record").get("name").asText()).isEqualTo("导管 7F 加长");
+        JsonNode message = message(updated.get("messageId").asText());
+        assertThat(message.get("sourceVersion").asText()).as("the change's log position travels with it").startsWith("lsn:");
+
+        JsonNode status = json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD));
+        assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+        JsonNode materials = table(status, "public.materials");
+        assertThat(materials.get("events").get("snapshot").asLong()).isEqualTo(2);
+        assertThat(materials.get("events").get("update").asLong()).isEqualTo(1);
+        assertThat(materials.get("filtered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeleteBecomesTheEntitysDeletionAsTheTableSays() throws Exception {
+        writeSource(source, materialsMapping("name: maktx"));
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+
+        legacy("delete from materials where matnr = '" + m100 + "'");
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(record(m100).get("record").get("status").asText()).isEqualTo("OBSOLETE"));
+    }
+
+    @Test
+    void aNewColumnIsReportedAndADroppedMappedColumnStopsOnlyItsTableUntilTheMappingIsFixed() throws Exception {
+        writeSource(source, materialsMapping("name: maktx") + batchesMapping());
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+
+        legacy("alter table materials add column color varchar(10)");
+        legacy("update materials set color = 'blue', mtart = 'HALB' where matnr = '" + m100 + "'");
+        await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(),
+                "SEMI_FINISHED"::equals);
+        assertThat(table(cdc(), "public.materials").get("unmappedColumns").toString()).contains("color");
+
+        legacy("alter table materials drop column maktx");
+        legacy("update materials set mtart = 'ROH' where matnr = '" + m100 + "'");
+        await().atMost(PATIENCE).until(() -> table(cdc(), "public.materials").get("state").asText(), "STOPPED"::equals);
+        JsonNode stopped = table(cdc(), "public.materials");
+        assertThat(stopped.get("problem").asText()).contains("maktx").contains("gone");
+        JsonNode failed = json(get("/api/messages?status=FAILED&partner=" + source, "admin", ADMIN_PASSWORD));
+        assertThat(failed.get("count").asInt()).as("the held change is a dead letter").isEqualTo(1);
+        assertThat(failed.toString()).contains("maktx");
+
+        // the other table flows on
+        String lot = "B" + m100.substring(5);
+        legacy("insert into batches values ('" + lot + "', '" + m100 + "', '09506000134352', 'RE', '2026-11-18',"
+                + " '2029-11-17', 1200)");
+        await().atMost(PATIENCE).until(() -> json(get("/api/records/Batch?key=01/09506000134352/10/" + lot, "admin",
+                ADMIN_PASSWORD)).path("version").asLong() == 1);
+
+        // the mapping fixed (name no longer from maktx), the table resumed, the held change replayed: nothing lost
+        writeSource(source, materialsMapping("") + batchesMapping());
+        assertThat(operate("/api/cdc/" + source + "/tables/public.materials/resume").statusCode()).isEqualTo(200);
+        var replay = postBytes("/api/replays", "admin", ADMIN_PASSWORD, ("{\"from\": \"raw\", \"partner\": \"" + source
+                + "\", \"status\": \"FAILED\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(replay.statusCode()).as(replay.body()).isLessThan(300);
+        await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(),
+                "RAW_MATERIAL"::equals);
+        legacy("update materials set mtart = 'VERP' where matnr = '" + m100 + "'");
+        await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(),
+                "PACKAGING"::equals);
+        assertThat(table(cdc(), "public.materials").get("state").asText()).isEqualTo("FLOWING");
+    }
+
+    @Test
+    void aRetypedMappedColumnStopsItsTable() throws Exception {
+        writeSource(source, materialsMapping("name: maktx"));
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+        legacy("update materials set mtart = 'HALB' where matnr = '" + m100 + "'");
+        await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(),
+                "SEMI_FINISHED"::equals);
+
+        legacy("alter table materials alter column xchpf type varchar(5)");
+        legacy("update materials set xchpf = 'true', mtart = 'ROH' where matnr = '" + m100 + "'");
+
+        await().atMost(PATIENCE).until(() -> table(cdc(), "public.materials").get("state").asText(), "STOPPED"::equals);
+        assertThat(table(cdc(), "public.materials").get("problem").asText()).contains("xchpf").contains("changed type");
+        assertThat(record(m100).get("record").get("materialType").asText()).isEqualTo("SEMI_FINISHED");
+    }
+
+    @Test
+    void aWrongPasswordFailsThatSourceAloneWithAClearError() throws Exception {
+        Files.writeString(Path.of(DATA_DIR_FOR_TESTS, "secrets", "wrong.password"), "not-the-password");
+        Files.writeString(cdcFile("wrong-password"), source("wrong-password", "file:secrets/wrong.password",
+                materialsMapping("name: maktx")));
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+
+        JsonNode failed = await().atMost(PATIENCE).until(() -> json(get("/api/cdc/wrong-password", "admin", ADMIN_PASSWORD)),
+                s -> "FAILED".equals(s.path("state").asText()));
+        assertThat(failed.get("problem").asText()).containsIgnoringCase("password authentication failed");
+        assertThat(failed.toString()).doesNotContain("not-the-password");
+        assertStillDelivers();
+    }
+
+    private JsonNode cdc() {
+        return json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD));
+    }
+
+    private static JsonNode table(JsonNode status, String name) {
+        for (JsonNode table : status.get("tables")) {
+            if (table.get("table").asText().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + status);
+    }
+
+    private JsonNode record(String materialNumber) {
+        var response = get("/api/records/Material?key=" + materialNumber, "admin", ADMIN_PASSWORD);
+        return response.statusCode() == 404 ? null : json(response);
+    }
+
+    private java.net.http.HttpResponse<String> operate(String path) {
+        return postEmpty(path, "admin", ADMIN_PASSWORD);
+    }
+
+    private static String materialsMapping(String nameRule) {
+        return """
+                  public.materials:
+                    entity: Material
+                    key: [matnr]
+                    where: { plant: [CN01] }
+                    onDelete: { status: D }
+                    fields:
+                      materialNumber: matnr
+                      %s
+                      materialType:
+                        column: mtart
+                        codes: { FERT: FINISHED_GOOD, HALB: SEMI_FINISHED, ROH: RAW_MATERIAL, VERP: PACKAGING }
+                      baseUnit: meins
+                      batchManaged: xchpf
+                      status:
+                        column: status
+                        codes: { A: ACTIVE, B: BLOCKED, D: OBSOLETE }
+                """.formatted(nameRule);
+    }
+
+    private static String batchesMapping() {
+        return """
+                  public.batches:
+                    entity: Batch
+                    key: [charg]
+                    fields:
+                      lot: charg
+                      gtin: gtin
+                      materialNumber: matnr
+                      status:
+                        column: status
+                        codes: { PL: PLANNED, IP: IN_PRODUCTION, RE: IN_PRODUCTION }
+                      productionDate: hsdat
+                      expiryDate: vfdat
+                      quantity.value: menge
+                      quantity.unit: { constant: EA }
+                """;
+    }
+
+    private void writeSource(String id, String tables) throws IOException {
+        Files.writeString(cdcFile(id), source(id, "file:secrets/postgresql.password", tables));
+        var reload = reloadPartners();
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+    }
+
+    private String source(String id, String password, String tables) {
+        return """
+                id: %s
+                kind: ERP
+                database:
+                  type: postgresql
+                  host: localhost
+                  port: %d
+                  database: legacy_it
+                  username: postgres
+                  password: %s
+                  zone: Asia/Shanghai
+                tables:
+                """.formatted(id, port(), password) + tables;
+    }
+
+    private static Path cdcFile(String id) throws IOException {
+        Path dir = Path.of(CONFIG_DIR, "cdc");
+        Files.createDirectories(dir);
+        return dir.resolve(id + ".yml");
+    }
+
+    private int port() {
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        return Integer.parseInt(url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1"));
+    }
+
+    private void admin(String sql) throws SQLException {
+        execute(environment.getRequiredProperty("spring.datasource.url"), sql);
+    }
+
+    private void legacy(String sql) throws SQLException {
+        execute(environment.getRequiredProperty("spring.datasource.url").replaceFirst("/medhub(\\?|$)", "/legacy_it$1"), sql);
+    }
+
+    private void dropSlots() {
+        try {
+            admin("select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, environment.getRequiredProperty("spring.datasource.username"),
+                environment.getRequiredProperty("spring.datasource.password"));
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
