@@ -157,7 +157,9 @@ public final class ChangeFeed implements AutoCloseable {
                 settings.setProperty(DatabaseSchemaHistory.SOURCE, source);
                 settings.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
                 settings.setProperty("snapshot.locking.mode", "none");
-                settings.setProperty("connectionTimeZone", database.zone().getId());
+                // MySQL has no boolean type: a BOOLEAN column is a TINYINT(1), read as the boolean it means
+                settings.setProperty("converters", "boolean");
+                settings.setProperty("boolean.type", "io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter");
             }
         }
         return settings;

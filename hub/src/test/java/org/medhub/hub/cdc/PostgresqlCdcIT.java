@@ -75,7 +75,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
 
     @Test
     void snapshotThenStreamingReachTheRecordsAndTheSubscribersWithTheirSourcePosition() throws Exception {
-        writeSource(source, materialsMapping("name: maktx"));
+        writeSource(source, materialsMapping("public.materials", "name: maktx"));
 
         JsonNode snapshot = await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
         assertThat(snapshot.get("record").get("name").asText()).isEqualTo("导管 7F");
@@ -101,7 +101,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
 
     @Test
     void aDeleteBecomesTheEntitysDeletionAsTheTableSays() throws Exception {
-        writeSource(source, materialsMapping("name: maktx"));
+        writeSource(source, materialsMapping("public.materials", "name: maktx"));
         await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
 
         legacy("delete from materials where matnr = '" + m100 + "'");
@@ -112,7 +112,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
 
     @Test
     void aNewColumnIsReportedAndADroppedMappedColumnStopsOnlyItsTableUntilTheMappingIsFixed() throws Exception {
-        writeSource(source, materialsMapping("name: maktx") + batchesMapping());
+        writeSource(source, materialsMapping("public.materials", "name: maktx") + batchesMapping("public.batches"));
         await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
 
         legacy("alter table materials add column color varchar(10)");
@@ -138,7 +138,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
                 ADMIN_PASSWORD)).path("version").asLong() == 1);
 
         // the mapping fixed (name no longer from maktx), the table resumed, the held change replayed: nothing lost
-        writeSource(source, materialsMapping("") + batchesMapping());
+        writeSource(source, materialsMapping("public.materials", "") + batchesMapping("public.batches"));
         assertThat(operate("/api/cdc/" + source + "/tables/public.materials/resume").statusCode()).isEqualTo(200);
         var replay = postBytes("/api/replays", "admin", ADMIN_PASSWORD, ("{\"from\": \"raw\", \"partner\": \"" + source
                 + "\", \"status\": \"FAILED\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -153,7 +153,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
 
     @Test
     void aRetypedMappedColumnStopsItsTable() throws Exception {
-        writeSource(source, materialsMapping("name: maktx"));
+        writeSource(source, materialsMapping("public.materials", "name: maktx"));
         await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
         legacy("update materials set mtart = 'HALB' where matnr = '" + m100 + "'");
         await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(),
@@ -171,7 +171,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
     void aWrongPasswordFailsThatSourceAloneWithAClearError() throws Exception {
         Files.writeString(Path.of(DATA_DIR_FOR_TESTS, "secrets", "wrong.password"), "not-the-password");
         Files.writeString(cdcFile("wrong-password"), source("wrong-password", "file:secrets/wrong.password",
-                materialsMapping("name: maktx")));
+                materialsMapping("public.materials", "name: maktx")));
         assertThat(reloadPartners().statusCode()).isEqualTo(200);
 
         JsonNode failed = await().atMost(PATIENCE).until(() -> json(get("/api/cdc/wrong-password", "admin", ADMIN_PASSWORD)),
@@ -203,9 +203,10 @@ class PostgresqlCdcIT extends HubIntegrationTest {
         return postEmpty(path, "admin", ADMIN_PASSWORD);
     }
 
-    private static String materialsMapping(String nameRule) {
+    /** The materials table as the tests map it: a column per field, the ERP's codes for type and status. */
+    static String materialsMapping(String table, String nameRule) {
         return """
-                  public.materials:
+                  %s:
                     entity: Material
                     key: [matnr]
                     where: { plant: [CN01] }
@@ -221,12 +222,12 @@ class PostgresqlCdcIT extends HubIntegrationTest {
                       status:
                         column: status
                         codes: { A: ACTIVE, B: BLOCKED, D: OBSOLETE }
-                """.formatted(nameRule);
+                """.formatted(table, nameRule);
     }
 
-    private static String batchesMapping() {
+    static String batchesMapping(String table) {
         return """
-                  public.batches:
+                  %s:
                     entity: Batch
                     key: [charg]
                     fields:
@@ -240,7 +241,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
                       expiryDate: vfdat
                       quantity.value: menge
                       quantity.unit: { constant: EA }
-                """;
+                """.formatted(table);
     }
 
     private void writeSource(String id, String tables) throws IOException {
