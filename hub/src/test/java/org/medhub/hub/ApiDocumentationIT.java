@@ -19,7 +19,8 @@ class ApiDocumentationIT extends HubIntegrationTest {
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
             "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports",
             "/api/audit", "/api/audit/export", "/api/audit/verification", "/api/users", "/api/users/{username}",
-            "/api/users/{username}/roles", "/api/users/{username}/password", "/api/users/{username}/{action}");
+            "/api/users/{username}/roles", "/api/users/{username}/password", "/api/users/{username}/{action}", "/api/cdc",
+            "/api/cdc/{source}", "/api/cdc/{source}/pause", "/api/cdc/{source}/resume", "/api/cdc/{source}/tables/{table}/resume");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {
@@ -53,7 +54,7 @@ class ApiDocumentationIT extends HubIntegrationTest {
     void describesEveryTransportAPartnerFileCanNameWithItsSettings() {
         JsonNode transports = json(get("/api/transports", "admin", ADMIN_PASSWORD)).get("transports");
 
-        assertThat(transports.findValuesAsText("name")).containsExactlyInAnyOrder("file", "sftp", "poll", "http");
+        assertThat(transports.findValuesAsText("name")).containsExactlyInAnyOrder("file", "sftp", "poll", "http", "cdc");
         JsonNode sftp = transports.valueStream().filter(t -> t.get("name").asText().equals("sftp")).findFirst().orElseThrow();
         assertThat(sftp.get("direction").asText()).isEqualTo("inbound");
         assertThat(sftp.get("settings").valueStream().filter(s -> s.get("key").asText().equals("password")).findFirst()

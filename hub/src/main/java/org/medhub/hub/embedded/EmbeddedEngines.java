@@ -65,6 +65,9 @@ public final class EmbeddedEngines implements AutoCloseable {
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", EmbeddedPostgresql.USER);
         properties.put("spring.datasource.password", postgres.password());
+        // for config/cdc/legacy-erp.yml, which reads the sample legacy ERP database beside the hub's own
+        properties.put("medhub.embedded.postgresql.port", postgres.port());
+        properties.put("medhub.embedded.legacy-erp", true);
         log.info("Embedded PostgreSQL at " + postgres.jdbcUrl() + ", its cluster in " + directory
                 + "; it asks for the password in " + dataDir.resolve("secrets").resolve("postgresql.password"));
     }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedPostgresql implements AutoCloseable {
 
     static final String DATABASE = "medhub";
+    /** The sample legacy ERP whose changes {@code config/cdc/legacy-erp.yml} reads. */
+    static final String LEGACY_ERP = "legacy_erp";
     static final String USER = "postgres";
 
     /** How every connection signs in: a password, never trust, not even on loopback. */
@@ -81,7 +83,10 @@ final class EmbeddedPostgresql implements AutoCloseable {
             if (trusting) {
                 requirePassword(postgres, cluster, password);
             }
-            createDatabase(postgres);
+            createDatabase(postgres, DATABASE);
+            if (createDatabase(postgres, LEGACY_ERP)) {
+                seedLegacyErp(postgres);
+            }
             return new EmbeddedPostgresql(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
@@ -145,19 +150,35 @@ final class EmbeddedPostgresql implements AutoCloseable {
         }
     }
 
-    private static void createDatabase(EmbeddedPostgres postgres) {
+    /** Creates the database unless it exists; answers whether it did. */
+    private static boolean createDatabase(EmbeddedPostgres postgres, String name) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery(
-                    "select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                    "select 1 from pg_database where datname = '" + name + "'")) {
                 if (exists.next()) {
-                    return;
+                    return false;
                 }
             }
-            statement.execute("create database " + DATABASE);
+            statement.execute("create database " + name);
+            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + DATABASE, e);
+            throw new IllegalStateException("cannot create database " + name, e);
         }
+    }
+
+    private static void seedLegacyErp(EmbeddedPostgres postgres) {
+        try (var sql = EmbeddedPostgresql.class.getResourceAsStream("/embedded/legacy-erp.sql");
+                Connection connection = postgres.getDatabase(USER, LEGACY_ERP).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot fill the sample database " + LEGACY_ERP, e);
+        }
+    }
+
+    int port() {
+        return postgres.getPort();
     }
 
     String jdbcUrl() {

@@ -91,7 +91,7 @@ final class CdcFileReader {
         }
         String name = in.text(root, "", "name", false);
         PartnerKind kind = kind(in, root);
-        boolean enabled = in.bool(root, "", "enabled", true);
+        boolean enabled = enabled(in, root);
         SourceDatabase database = database(in, root);
         Duration flush = duration(in, root, "offsetFlushInterval", DEFAULT_FLUSH);
         Map<String, InboundMessageType> messageTypes = new LinkedHashMap<>();
@@ -102,6 +102,18 @@ final class CdcFileReader {
         Partner partner = new Partner(id, name == null ? id : name, kind, null, messageTypes, List.of());
         InboundChannel channel = new InboundChannel(id, CdcSource.CHANNEL, null, new CdcSource(database, tables, flush));
         return Optional.of(new PartnerFileReader.Read(partner, Optional.empty(), List.of(channel)));
+    }
+
+    /** Read as text, so that a placeholder can switch a source on: {@code enabled: ${medhub.embedded.legacy-erp:false}}. */
+    private static boolean enabled(ConfigReader in, JsonNode root) {
+        String text = in.text(root, "", "enabled", false);
+        if (text == null || text.equals("true")) {
+            return true;
+        }
+        if (!text.equals("false")) {
+            in.problem("enabled", "boolean", "'" + text + "' must be true or false");
+        }
+        return false;
     }
 
     private static PartnerKind kind(ConfigReader in, JsonNode root) {
@@ -223,7 +235,7 @@ final class CdcFileReader {
         Map<String, Set<String>> where = where(in, node, path);
         Map<String, Object> onDelete = onDelete(in, node, path);
         JsonNode fields = in.object(node, path, "fields", true);
-        if (fields == null || entity.isEmpty() || problems.size() > before) {
+        if (fields == null || entity.isEmpty()) {
             return Optional.empty();
         }
         Set<String> mapped = new TreeSet<>();
@@ -242,6 +254,10 @@ final class CdcFileReader {
                 mapped.addAll(columns);
                 columnsOfField.put(field.getKey(), columns);
             }
+        }
+        mapped.addAll(where.keySet()); // a filter column gone would leave every row out unseen
+        if (problems.size() > before) {
+            return Optional.empty();
         }
         Set<String> identity = new LinkedHashSet<>(key);
         for (String keyField : entity.get().businessKey().fields()) {

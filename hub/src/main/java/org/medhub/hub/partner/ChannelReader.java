@@ -29,7 +29,9 @@ import org.springframework.util.unit.DataSize;
  */
 final class ChannelReader {
 
-    static final List<String> TYPES = TransportCatalog.names("inbound");
+    /** A change feed is no channel of a partner file: it has a file of its own in config/cdc. */
+    static final List<String> TYPES = TransportCatalog.names("inbound").stream()
+            .filter(type -> !type.equals(org.medhub.routes.cdc.CdcSource.TRANSPORT)).toList();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> COMMON = Set.of("type", "messageType");
     // the keys each transport describes: what a partner file may say and what GET /api/transports shows are one list

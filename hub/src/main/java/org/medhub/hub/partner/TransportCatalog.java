@@ -1,17 +1,21 @@
 package org.medhub.hub.partner;
 
 import java.util.List;
+import org.medhub.connectors.cdc.SourceDatabase;
 import org.medhub.connectors.file.FileDrop;
 import org.medhub.connectors.http.HttpDestination;
 import org.medhub.connectors.poll.PartnerApi;
 import org.medhub.connectors.sftp.SftpPickup;
 import org.medhub.connectors.transport.TransportDescription;
 
-/** Every transport a partner file can name, with its settings: what the readers accept and the API describes. */
+/**
+ * Every transport a partner file can name, and the change feed a {@code config/cdc} file declares, with their settings:
+ * what the readers accept and the API describes.
+ */
 public final class TransportCatalog {
 
     public static final List<TransportDescription> ALL = List.of(FileDrop.DESCRIPTION, SftpPickup.DESCRIPTION,
-            PartnerApi.DESCRIPTION, HttpDestination.DESCRIPTION);
+            PartnerApi.DESCRIPTION, HttpDestination.DESCRIPTION, SourceDatabase.DESCRIPTION);
 
     private TransportCatalog() {}
 
