@@ -112,6 +112,17 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the tables' rows again, whole (a blocking snapshot: streaming waits meanwhile), as if they had just been
+     * inserted: for a table added to a running source, or to repair what a subscriber lost. Their message ids are
+     * new; a row the hub already holds as it is changes nothing.
+     */
+    public void snapshot(List<String> tableNames) {
+        String collections = tableNames.stream().map(t -> "\"" + t.replace("\"", "") + "\"").collect(Collectors.joining(","));
+        engine.getSignaler().signal(new DebeziumEngine.Signal(java.util.UUID.randomUUID().toString(), "execute-snapshot",
+                "{\"data-collections\": [" + collections + "], \"type\": \"BLOCKING\"}", Map.of()));
+    }
+
     /** Names Debezium gives this source's slot and publication (PostgreSQL): letters, digits and underscores. */
     public static String slotName(String source) {
         return "medhub_" + source.replaceAll("[^a-zA-Z0-9]", "_").toLowerCase(java.util.Locale.ROOT);
@@ -137,6 +148,7 @@ public final class ChangeFeed implements AutoCloseable {
         settings.setProperty("snapshot.mode", "initial");
         settings.setProperty("include.schema.changes", "false");
         settings.setProperty("errors.max.retries", "3");
+        settings.setProperty("signal.enabled.channels", "in-process"); // snapshots on request, see snapshot()
         switch (database.kind()) {
             case POSTGRESQL -> {
                 settings.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");

@@ -73,6 +73,22 @@ class CdcController {
         return source(source);
     }
 
+    /**
+     * Reads the table's rows again, whole (a blocking snapshot: the feed's streaming waits meanwhile): to repair what
+     * a subscriber lost. A row the hub already holds as it is changes nothing.
+     */
+    @PostMapping("/api/cdc/{source}/tables/{table}/snapshot")
+    CdcStatus snapshot(@PathVariable String source, @PathVariable String table, Principal operator) {
+        Problems.requireFitText("table", table, 300);
+        boolean found = feeds.snapshot(source, table).orElseThrow(() -> noSource(source));
+        if (!found) {
+            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "source " + source + " captures no table " + table));
+        }
+        audit.record(operator.getName(), "cdc.snapshot-table", "cdc:" + source + "/" + table, Map.of());
+        return source(source);
+    }
+
     private static RuntimeException noSource(String source) {
         return Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no change feed " + org.medhub.canonical.validation.PrintableText.quote(source)

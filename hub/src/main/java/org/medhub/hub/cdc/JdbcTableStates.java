@@ -40,6 +40,12 @@ class JdbcTableStates implements TableStates {
                 source, table, CanonicalJson.toText(state.columnTypes()), state.stopped(), Timestamp.from(clock.instant()));
     }
 
+    @Override
+    public boolean hasPosition(String source) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from cdc_offset where source = ?)",
+                Boolean.class, source));
+    }
+
     private static Map<String, String> read(String json) {
         try {
             return CanonicalJson.mapper().readValue(json, COLUMNS);

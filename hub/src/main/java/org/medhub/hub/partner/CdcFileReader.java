@@ -31,6 +31,7 @@ import org.medhub.connectors.cdc.SourceDatabase;
 import org.medhub.connectors.transport.Secret;
 import org.medhub.routes.cdc.CdcSource;
 import org.medhub.routes.cdc.CdcTable;
+import org.medhub.routes.cdc.Outbox;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.mapping.MappingSpec;
 import org.medhub.routes.mapping.MappingSpecReader;
@@ -55,6 +56,10 @@ final class CdcFileReader {
     private static final Pattern TABLE = Pattern.compile(COLUMN.pattern() + "\\." + COLUMN.pattern());
     private static final Pattern ROW_PATH = Pattern.compile("\\$\\.row\\.(" + COLUMN.pattern() + ")");
     private static final Set<String> TABLE_KEYS = Set.of("entity", "key", "version", "where", "onDelete", "fields");
+    private static final Set<String> OUTBOX_TABLE_KEYS = Set.of("outbox", "routes");
+    private static final Set<String> OUTBOX_KEYS = Set.of("id", "aggregateType", "aggregateId", "payload");
+    private static final Set<String> ROUTE_KEYS = Set.of("entity", "version", "partial", "sourceId", "occurredAt", "fields",
+            "records");
     private static final Duration DEFAULT_FLUSH = Duration.ofSeconds(1);
 
     private final UnaryOperator<String> placeholders;
@@ -210,16 +215,20 @@ final class CdcFileReader {
                 in.problem(path, "type", "must be a map with entity, key and fields");
                 continue;
             }
-            table(in, entry.getValue(), name, path, source, file, problems).ifPresent(read -> {
-                tables.add(read.table());
-                messageTypes.put(name, new InboundMessageType(name, SourceFormat.JSON.yamlName(), StandardCharsets.UTF_8,
-                        read.mapping()));
+            Optional<ReadTable> read = entry.getValue().has("outbox")
+                    ? outbox(in, entry.getValue(), name, path, source, file, problems)
+                    : table(in, entry.getValue(), name, path, source, file, problems);
+            read.ifPresent(table -> {
+                tables.add(table.table());
+                table.mappings().forEach((messageType, mapping) -> messageTypes.put(messageType,
+                        new InboundMessageType(messageType, SourceFormat.JSON.yamlName(), StandardCharsets.UTF_8, mapping)));
             });
         }
         return tables;
     }
 
-    private record ReadTable(CdcTable table, MappingSpec mapping) {}
+    /** A table, and the mapping of each message type it makes (a table of rows one, an outbox one per route). */
+    private record ReadTable(CdcTable table, Map<String, MappingSpec> mappings) {}
 
     private Optional<ReadTable> table(ConfigReader in, JsonNode node, String name, String path, String source, String file,
             List<ConfigProblem> problems) {
@@ -264,24 +273,101 @@ final class CdcFileReader {
             identity.addAll(columnsOfField.getOrDefault(keyField, Set.of()));
         }
         ObjectNode mapping = YAML.createObjectNode();
-        mapping.put("id", (source + "-" + name.replace('.', '-').replace('_', '-')).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9-]", "-"));
+        mapping.put("id", mappingId(source, name));
         mapping.put("version", version);
-        mapping.put("format", SourceFormat.JSON.yamlName());
         mapping.put("entity", entityName);
-        mapping.put("sourceId", "$.id");
-        mapping.put("occurredAt", "$.committedAt");
         // an update carries the columns it changed: a field left out is not missing
         mapping.put("partial", true);
         mapping.set("fields", rules);
+        return mapping(mapping, file, path, problems).map(spec -> new ReadTable(new CdcTable(
+                new CapturedTable(name, key, mapped), identity, where, onDelete, null), Map.of(name, spec)));
+    }
+
+    /**
+     * An outbox table: its event columns (defaults {@code id}, {@code aggregatetype}, {@code aggregateid},
+     * {@code payload}) and a route per aggregate type, each a mapping of the event ({@code $.payload...},
+     * {@code $.aggregateId}) whose message type is {@code <table>/<aggregate type>}.
+     */
+    private Optional<ReadTable> outbox(ConfigReader in, JsonNode node, String name, String path, String source, String file,
+            List<ConfigProblem> problems) {
+        int before = problems.size();
+        in.onlyKeys(node, path, OUTBOX_TABLE_KEYS);
+        JsonNode columns = node.get("outbox");
+        if (!columns.isObject() && !columns.isNull()) {
+            in.problem(path + ".outbox", "type", "must map id, aggregateType, aggregateId and payload to columns (or be"
+                    + " empty for the defaults)");
+            return Optional.empty();
+        }
+        if (columns.isObject()) {
+            in.onlyKeys(columns, path + ".outbox", OUTBOX_KEYS);
+        }
+        String id = column(in, columns, path + ".outbox", "id", "id");
+        String type = column(in, columns, path + ".outbox", "aggregateType", "aggregatetype");
+        String aggregateId = column(in, columns, path + ".outbox", "aggregateId", "aggregateid");
+        String payload = column(in, columns, path + ".outbox", "payload", "payload");
+        JsonNode routes = in.object(node, path, "routes", true);
+        Map<String, String> messageTypes = new LinkedHashMap<>();
+        Map<String, MappingSpec> mappings = new LinkedHashMap<>();
+        if (routes != null) {
+            if (routes.isEmpty()) {
+                in.problem(path + ".routes", "required", "name at least one aggregate type and its mapping");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = routes.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> route = it.next();
+                String routePath = path + ".routes." + route.getKey();
+                if (!route.getValue().isObject()) {
+                    in.problem(routePath, "type", "must be a mapping of the event: entity and fields ($.payload...)");
+                    continue;
+                }
+                in.onlyKeys(route.getValue(), routePath, ROUTE_KEYS);
+                ObjectNode mapping = ((ObjectNode) route.getValue()).deepCopy();
+                mapping.put("id", mappingId(source, name + "-" + route.getKey()));
+                if (!mapping.has("version")) {
+                    mapping.put("version", 1);
+                }
+                String messageType = name + "/" + route.getKey();
+                mapping(mapping, file, routePath, problems).ifPresent(spec -> {
+                    messageTypes.put(route.getKey(), messageType);
+                    mappings.put(messageType, spec);
+                });
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        Set<String> eventColumns = new TreeSet<>(List.of(id, type, aggregateId, payload));
+        return Optional.of(new ReadTable(new CdcTable(new CapturedTable(name, List.of(id), eventColumns), Set.of(id),
+                Map.of(), Map.of(), new Outbox(id, type, aggregateId, payload, messageTypes)), mappings));
+    }
+
+    private static String column(ConfigReader in, JsonNode node, String path, String key, String otherwise) {
+        String column = node.isObject() ? in.text(node, path, key, false) : null;
+        if (column == null) {
+            return otherwise;
+        }
+        if (!COLUMN.matcher(column).matches()) {
+            in.problem(path + "." + key, "column", "'" + column + "' is not a column name (letters, digits, _ and $)");
+        }
+        return column;
+    }
+
+    private static String mappingId(String source, String name) {
+        return (source + "-" + name).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    }
+
+    /** The mapping of a change document (JSON): its message id from the document's id, its time the commit's. */
+    private static Optional<MappingSpec> mapping(ObjectNode mapping, String file, String path, List<ConfigProblem> problems) {
+        mapping.put("format", SourceFormat.JSON.yamlName());
+        if (!mapping.has("sourceId")) {
+            mapping.put("sourceId", "$.id");
+        }
+        if (!mapping.has("occurredAt")) {
+            mapping.put("occurredAt", "$.committedAt");
+        }
         List<SpecProblem> specProblems = new ArrayList<>();
         Optional<MappingSpec> spec = MAPPINGS.read(mapping, file, path, MappingSpecReader.Defaults.NONE, specProblems);
         specProblems.forEach(p -> problems.add(new ConfigProblem(p.file(), p.key(), p.rule(), p.message())));
-        if (spec.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReadTable(new CdcTable(new CapturedTable(name, key, mapped), identity, where, onDelete),
-                spec.get()));
+        return spec;
     }
 
     /**

@@ -168,6 +168,62 @@ class PostgresqlCdcIT extends HubIntegrationTest {
     }
 
     @Test
+    void outboxEventsGoToTheMappingOfTheirAggregateTypeAndAnUnroutedOneIsHeld() throws Exception {
+        legacy("""
+                create table outbox (id bigserial primary key, aggregatetype varchar(40) not null,
+                    aggregateid varchar(40) not null, payload jsonb not null, created_at timestamptz default now())""");
+        writeSource(source, """
+                  public.outbox:
+                    outbox: {}            # the default columns: id, aggregatetype, aggregateid, payload
+                    routes:
+                      MaterialChanged:
+                        entity: Material
+                        partial: true
+                        fields:
+                          materialNumber: $.aggregateId
+                          name: $.payload.text.zh
+                          materialType: { path: $.payload.type, codes: { FERT: FINISHED_GOOD, ROH: RAW_MATERIAL } }
+                """);
+        String material = m100;
+
+        legacy("insert into outbox (aggregatetype, aggregateid, payload) values ('InvoiceIssued', 'INV-1', '{}')");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode failed = json(get("/api/messages?status=FAILED&partner=" + source, "admin", ADMIN_PASSWORD));
+            assertThat(failed.get("count").asInt()).as("the unrouted event, held").isEqualTo(1);
+            assertThat(failed.toString()).contains("InvoiceIssued");
+        });
+        legacy("insert into outbox (aggregatetype, aggregateid, payload) values ('MaterialChanged', '" + material
+                + "', '{\"text\": {\"zh\": \"导管 新\"}, \"type\": \"ROH\"}')");
+        // the legacy system's housekeeping: not an event
+        legacy("delete from outbox where aggregatetype = 'MaterialChanged'");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(table(cdc(), "public.outbox").get("leftOut").asLong()).as("the delete").isEqualTo(1);
+            // a partial event cannot create a record the hub does not know, and the ledger says so
+            JsonNode failed = json(get("/api/messages?status=FAILED&partner=" + source, "admin", ADMIN_PASSWORD));
+            assertThat(failed.toString()).contains("cannot create " + material);
+        });
+        // a table added to the running source: its rows are read (a snapshot of it alone), and then its changes
+        writeSource(source, materialsMapping("public.materials", "name: maktx") + """
+                  public.outbox:
+                    outbox: {}
+                    routes:
+                      MaterialChanged:
+                        entity: Material
+                        partial: true
+                        fields:
+                          materialNumber: $.aggregateId
+                          name: $.payload.text.zh
+                          materialType: { path: $.payload.type, codes: { FERT: FINISHED_GOOD, ROH: RAW_MATERIAL } }
+                """);
+        await().atMost(PATIENCE).until(() -> record(material), r -> r != null);
+        legacy("insert into outbox (aggregatetype, aggregateid, payload) values ('MaterialChanged', '" + material
+                + "', '{\"text\": {\"zh\": \"导管 新\"}, \"type\": \"ROH\"}')");
+        await().atMost(PATIENCE).until(() -> record(material).get("record").get("materialType").asText(),
+                "RAW_MATERIAL"::equals);
+        assertThat(record(material).get("record").get("name").asText()).isEqualTo("导管 新");
+    }
+
+    @Test
     void aWrongPasswordFailsThatSourceAloneWithAClearError() throws Exception {
         Files.writeString(Path.of(DATA_DIR_FOR_TESTS, "secrets", "wrong.password"), "not-the-password");
         Files.writeString(cdcFile("wrong-password"), source("wrong-password", "file:secrets/wrong.password",

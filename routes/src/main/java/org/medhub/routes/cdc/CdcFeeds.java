@@ -91,6 +91,12 @@ public class CdcFeeds implements AutoCloseable {
         return running == null ? Optional.empty() : Optional.of(running.feed().resume(table));
     }
 
+    /** Reads a table's rows again; empty when there is no such source, false when it has no such table. */
+    public Optional<Boolean> snapshot(String source, String table) {
+        Running running = feeds.get(source);
+        return running == null ? Optional.empty() : Optional.of(running.feed().snapshot(table));
+    }
+
     public Collection<CdcStatus> status() {
         return feeds.values().stream().map(r -> r.feed().status())
                 .sorted(java.util.Comparator.comparing(CdcStatus::source)).toList();

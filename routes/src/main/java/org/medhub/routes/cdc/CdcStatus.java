@@ -19,10 +19,10 @@ public record CdcStatus(String source, String database, String state, String pro
      * @param state FLOWING, or STOPPED (its changes are held as dead letters until it is resumed)
      * @param events by operation: snapshot, insert, update, delete
      * @param filtered rows left out by the table's {@code where}
-     * @param deletesLeftOut deletes of a table without {@code onDelete}
+     * @param leftOut deletes of a table without {@code onDelete}; an outbox's updates and deletes
      * @param held changes held while the table was stopped
      * @param unmappedColumns columns the table has and its mapping does not read (new ones, or left alone)
      */
     public record Table(String table, String state, String problem, Map<String, Long> events, long filtered,
-            long deletesLeftOut, long held, Set<String> unmappedColumns, Instant lastEventAt) {}
+            long leftOut, long held, Set<String> unmappedColumns, Instant lastEventAt) {}
 }

@@ -7,7 +7,7 @@ import org.medhub.connectors.cdc.CapturedTable;
 
 /**
  * One table of a {@link CdcSource}: which of its rows are taken and what a delete means. Its mapping is the message
- * type of the same name.
+ * type of the same name (an outbox's, those its routes name).
  *
  * @param identityColumns the columns every change carries, changed or not: the row's key and the columns the
  *     entity's business key is mapped from, so that an update of other columns still says which record it changes
@@ -15,8 +15,10 @@ import org.medhub.connectors.cdc.CapturedTable;
  * @param onDelete the columns a deleted row is taken to have (e.g. a status column set to the ERP's code for
  *     deleted, which the mapping turns into the entity's state), mapped as an update of that row; empty: deletes are
  *     counted and left out
+ * @param outbox for an outbox table, its columns and routes; null for a table of rows
  */
-public record CdcTable(CapturedTable captured, Set<String> identityColumns, Map<String, Set<String>> where, Map<String, Object> onDelete) {
+public record CdcTable(CapturedTable captured, Set<String> identityColumns, Map<String, Set<String>> where,
+        Map<String, Object> onDelete, Outbox outbox) {
 
     public CdcTable {
         identityColumns = Set.copyOf(identityColumns);

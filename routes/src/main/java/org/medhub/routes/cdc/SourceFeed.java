@@ -1,6 +1,5 @@
 package org.medhub.routes.cdc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One source's changes into the hub: each change becomes a raw record of the source's raw topic (message type: its
- * table), which the mapping pipeline maps, merges and publishes like any partner's. A batch of changes is done once
+ * One source's changes into the hub: each change becomes a raw record of the source's raw topic (a
+ * {@link ChangeDocument}; message type: its table), which the mapping pipeline maps, merges and publishes like any partner's. A batch of changes is done once
  * its raw records are acknowledged by Kafka; only then may the feed save its position. Changes of a table whose
  * mapped columns changed are written too, but marked refused and recorded as dead letters with the reason, to be
  * replayed once the mapping is fixed: the rest of the source flows on, and nothing is lost.
@@ -48,6 +47,8 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
     private final TableStates states;
     private final Clock clock;
     private final Map<String, TableFlow> tables = new LinkedHashMap<>();
+    /** Tables added to a source that has read its database before: its initial snapshot did not read them. */
+    private final List<String> added = new ArrayList<>();
     private final ChangeFeed feed;
     private volatile String state = "STARTING";
     private volatile String problem;
@@ -63,8 +64,17 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
         this.deadLetters = deadLetters;
         this.states = states;
         this.clock = clock;
+        boolean readBefore = states.hasPosition(source);
         for (CdcTable table : config.tables()) {
-            tables.put(table.name(), new TableFlow(table, states.load(source, table.name()).orElse(null)));
+            TableStates.Saved saved = states.load(source, table.name()).orElse(null);
+            TableFlow flow = new TableFlow(table, saved);
+            tables.put(table.name(), flow);
+            if (saved == null) {
+                states.save(source, table.name(), flow.saved());
+                if (readBefore) {
+                    added.add(table.name());
+                }
+            }
         }
         List<CapturedTable> captured = config.tables().stream().map(CdcTable::captured).toList();
         this.feed = new ChangeFeed(source, config.database(), captured, storage, config.offsetFlushInterval(), this);
@@ -89,6 +99,21 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
         state = "RUNNING";
         problem = null;
         log.info("The change feed of {} is reading {}", source, config.database().describe());
+        if (!added.isEmpty()) {
+            log.info("The change feed of {}: reading the rows of the tables added to it, {}", source, added);
+            feed.snapshot(List.copyOf(added));
+            added.clear();
+        }
+    }
+
+    /** Reads a table's rows again, whole; false when the source has no such table. */
+    boolean snapshot(String table) {
+        if (!tables.containsKey(table)) {
+            return false;
+        }
+        feed.snapshot(List.of(table));
+        log.info("The change feed of {}: reading the rows of {} again", source, table);
+        return true;
     }
 
     @Override
@@ -118,15 +143,19 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
                 }
             }
             table.counted(change);
-            ObjectNode raw = raw(change, table);
-            if (raw == null) {
-                continue;
+            ChangeDocument document = ChangeDocument.of(change, table.table);
+            switch (document.outcome()) {
+                case FILTERED -> table.filtered.incrementAndGet();
+                case LEFT_OUT -> table.leftOut.incrementAndGet();
+                case TAKEN -> {
+                    String refusal = table.stopped() != null ? table.stopped() : document.refusal();
+                    if (refusal != null) {
+                        refused.put(records.size(), refusal);
+                        table.held.incrementAndGet();
+                    }
+                    records.add(record(change, table, document, refusal != null));
+                }
             }
-            if (table.stopped() != null) {
-                refused.put(records.size(), table.stopped());
-                table.held.incrementAndGet();
-            }
-            records.add(record(change, table, raw, table.stopped() != null));
         }
         if (!records.isEmpty()) {
             List<KafkaLocation> locations = new ArrayList<>();
@@ -149,63 +178,14 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
         lagMillis = Duration.between(last.committedAt(), lastEventAt).toMillis();
     }
 
-    /**
-     * The raw record of a change, or null when the table leaves it out: a row its {@code where} does not take, or a
-     * delete of a table without {@code onDelete}. An update carries its changed columns (and the identity columns)
-     * where the database logs the row before it, so that the merge sees what the legacy system changed and nothing
-     * else; a delete carries the identity columns and the table's {@code onDelete} values.
-     */
-    private ObjectNode raw(RowChange change, TableFlow flow) {
-        CdcTable table = flow.table;
-        if (!table.takes(change.row())) {
-            flow.filtered.incrementAndGet();
-            return null;
-        }
-        Map<String, Object> row = change.row();
-        List<String> changed = null;
-        if (change.operation() == RowChange.Operation.UPDATE && change.before() != null) {
-            Map<String, Object> after = row;
-            changed = after.keySet().stream().filter(c -> !java.util.Objects.equals(after.get(c), change.before().get(c))).toList();
-            Map<String, Object> partial = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> column : row.entrySet()) {
-                if (changed.contains(column.getKey()) || table.identityColumns().contains(column.getKey())) {
-                    partial.put(column.getKey(), column.getValue());
-                }
-            }
-            row = partial;
-        } else if (change.operation() == RowChange.Operation.DELETE) {
-            if (table.onDelete().isEmpty()) {
-                flow.deletesLeftOut.incrementAndGet();
-                return null;
-            }
-            Map<String, Object> deleted = new LinkedHashMap<>();
-            for (String column : table.identityColumns()) {
-                deleted.put(column, row.get(column));
-            }
-            deleted.putAll(table.onDelete());
-            changed = List.copyOf(table.onDelete().keySet());
-            row = deleted;
-        }
-        ObjectNode raw = CanonicalJson.mapper().createObjectNode();
-        raw.put("id", change.changeId());
-        raw.put("table", change.table());
-        raw.put("operation", change.operation().name());
-        raw.set("position", CanonicalJson.mapper().valueToTree(change.position()));
-        raw.put("committedAt", change.committedAt().toString());
-        raw.set("row", CanonicalJson.mapper().valueToTree(row));
-        if (changed != null) {
-            raw.set("changed", CanonicalJson.mapper().valueToTree(changed));
-        }
-        return raw;
-    }
-
     /** Keyed by the row's key, so that every change of one row lands on one partition, in order. */
-    private ProducerRecord<String, byte[]> record(RowChange change, TableFlow flow, ObjectNode raw, boolean held) {
+    private ProducerRecord<String, byte[]> record(RowChange change, TableFlow flow, ChangeDocument document, boolean held) {
         String key = change.table() + ":" + flow.table.keyColumns().stream().map(c -> String.valueOf(change.row().get(c)))
                 .collect(Collectors.joining("/"));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.raw(source), key, CanonicalJson.toBytes(raw));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.raw(source), key,
+                CanonicalJson.toBytes(document.body()));
         record.headers().add(MedhubHeaders.PARTNER, source.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(MedhubHeaders.MESSAGE_TYPE, change.table().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(MedhubHeaders.MESSAGE_TYPE, document.messageType().getBytes(StandardCharsets.UTF_8));
         if (held) {
             record.headers().add(MedhubHeaders.INTAKE, Intake.REJECTED.name().getBytes(StandardCharsets.UTF_8));
         }

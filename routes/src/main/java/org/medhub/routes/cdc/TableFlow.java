@@ -20,7 +20,7 @@ final class TableFlow {
     private final Set<String> unmappedColumns = new TreeSet<>();
     private final Map<RowChange.Operation, AtomicLong> events = new LinkedHashMap<>();
     final AtomicLong filtered = new AtomicLong();
-    final AtomicLong deletesLeftOut = new AtomicLong();
+    final AtomicLong leftOut = new AtomicLong();
     final AtomicLong held = new AtomicLong();
     private volatile Instant lastEventAt;
 
@@ -61,6 +61,7 @@ final class TableFlow {
         boolean changed = columnTypes == null || !columnTypes.equals(now);
         for (String column : now.keySet()) {
             if (!table.captured().mappedColumns().contains(column) && !table.identityColumns().contains(column)
+                    && !table.onDelete().containsKey(column)
                     && (columnTypes == null || !columnTypes.containsKey(column))) {
                 synchronized (unmappedColumns) {
                     unmappedColumns.add(column);
@@ -98,6 +99,6 @@ final class TableFlow {
             unmapped = Set.copyOf(unmappedColumns);
         }
         return new CdcStatus.Table(table.name(), stopped == null ? "FLOWING" : "STOPPED", stopped, counts, filtered.get(),
-                deletesLeftOut.get(), held.get(), new TreeSet<>(unmapped), lastEventAt);
+                leftOut.get(), held.get(), new TreeSet<>(unmapped), lastEventAt);
     }
 }

@@ -18,4 +18,7 @@ public interface TableStates {
     Optional<Saved> load(String source, String table);
 
     void save(String source, String table, Saved state);
+
+    /** Whether the source's feed has saved a position: it has read its database before. */
+    boolean hasPosition(String source);
 }
