@@ -3,6 +3,7 @@ package org.medhub.hub.delivery;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.connectors.http.HttpTransport;
 import org.medhub.connectors.transport.Transports;
+import org.medhub.hub.cdc.CdcMetrics;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.topics.KafkaConnection;
@@ -106,8 +108,14 @@ class RoutesConfiguration {
 
     @Bean
     CanonicalPublisher canonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
-            LivePartners partners) {
-        return new CanonicalPublisher(ledger, sync, kafka, deadLetters, partners);
+            LivePartners partners, CdcMetrics cdcMetrics, CdcFeeds feeds) {
+        return new CanonicalPublisher(ledger, sync, kafka, deadLetters, partners,
+                published -> cdcMetrics.published(published, feeds));
+    }
+
+    @Bean
+    CdcMetrics cdcMetrics(MeterRegistry registry, Clock clock) {
+        return new CdcMetrics(registry, clock);
     }
 
     @Bean
@@ -164,8 +172,8 @@ class RoutesConfiguration {
 
     @Bean(destroyMethod = "close")
     CdcFeeds cdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates tableStates, DataSource dataSource,
-            Clock clock) {
-        return new CdcFeeds(kafka, deadLetters, tableStates, dataSource, clock);
+            Clock clock, CdcMetrics metrics) {
+        return new CdcFeeds(kafka, deadLetters, tableStates, dataSource, clock, metrics);
     }
 
     @Bean

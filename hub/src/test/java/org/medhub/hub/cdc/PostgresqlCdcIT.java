@@ -97,6 +97,10 @@ class PostgresqlCdcIT extends HubIntegrationTest {
         assertThat(materials.get("events").get("snapshot").asLong()).isEqualTo(2);
         assertThat(materials.get("events").get("update").asLong()).isEqualTo(1);
         assertThat(materials.get("filtered").asLong()).isEqualTo(1);
+        String metrics = get("/actuator/prometheus", "admin", ADMIN_PASSWORD).body();
+        assertThat(metrics).contains("medhub_cdc_changes_total{operation=\"update\",source=\"" + source
+                + "\",table=\"public.materials\"} 1.0");
+        assertThat(metrics).contains("medhub_cdc_lag_seconds_count{source=\"" + source + "\"}");
     }
 
     @Test

@@ -23,24 +23,32 @@ public class CdcFeeds implements AutoCloseable {
     private final TableStates states;
     private final DataSource storage;
     private final Clock clock;
+    private final FeedMeters meters;
     private final Map<String, Running> feeds = new ConcurrentHashMap<>();
 
     /** A source's feed, and the configuration it was started with (to start it again after a pause). */
     private record Running(InboundChannel channel, SourceFeed feed) {}
 
-    public CdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates states, DataSource storage, Clock clock) {
+    public CdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates states, DataSource storage, Clock clock,
+            FeedMeters meters) {
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.states = states;
         this.storage = storage;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Whether a feed of this source runs (or ran and stopped): its messages are changes of a database. */
+    public boolean isSource(String source) {
+        return feeds.containsKey(source);
     }
 
     /** Starts the feed of a source's channel (its {@link CdcSource}); a running one is stopped first. */
     public synchronized void start(InboundChannel channel) {
         stop(channel.partner());
         SourceFeed feed = new SourceFeed(channel.partner(), (CdcSource) channel.pickup(), kafka, deadLetters, states,
-                storage, clock);
+                storage, clock, meters);
         feeds.put(channel.partner(), new Running(channel, feed));
         feed.start();
     }

@@ -46,6 +46,7 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
     private final DeadLetters deadLetters;
     private final TableStates states;
     private final Clock clock;
+    private final FeedMeters meters;
     private final Map<String, TableFlow> tables = new LinkedHashMap<>();
     /** Tables added to a source that has read its database before: its initial snapshot did not read them. */
     private final List<String> added = new ArrayList<>();
@@ -57,8 +58,9 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
     private volatile Long lagMillis;
 
     SourceFeed(String source, CdcSource config, KafkaWriter kafka, DeadLetters deadLetters, TableStates states,
-            DataSource storage, Clock clock) {
+            DataSource storage, Clock clock, FeedMeters meters) {
         this.source = source;
+        this.meters = meters;
         this.config = config;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
@@ -172,6 +174,11 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
             });
             UntilDone.run("recording " + letters.size() + " held changes of " + source, () -> deadLetters.rejected(letters));
         }
+        changes.stream().collect(Collectors.groupingBy(c -> c.table() + "\n" + c.operation(), Collectors.counting()))
+                .forEach((tableAndOperation, count) -> {
+                    String[] parts = tableAndOperation.split("\n");
+                    meters.changes(source, parts[0], parts[1].toLowerCase(java.util.Locale.ROOT), count);
+                });
         RowChange last = changes.get(changes.size() - 1);
         lastCommittedAt = last.committedAt();
         lastEventAt = clock.instant();

@@ -1,9 +1,11 @@
 package org.medhub.routes.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
@@ -39,14 +41,22 @@ public class CanonicalPublisher {
     private final KafkaWriter kafka;
     private final DeadLetters deadLetters;
     private final PartnerDirectory partners;
+    private final Consumer<Collection<Envelope>> onPublished;
 
     public CanonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
             PartnerDirectory partners) {
+        this(ledger, sync, kafka, deadLetters, partners, published -> { });
+    }
+
+    /** @param onPublished told of the envelopes of each batch once they are on their canonical topics (for metrics) */
+    public CanonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
+            PartnerDirectory partners, Consumer<Collection<Envelope>> onPublished) {
         this.ledger = ledger;
         this.sync = sync;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.partners = partners;
+        this.onPublished = onPublished;
     }
 
     public void publish(List<Admittance> admittances) {
@@ -96,5 +106,8 @@ public class CanonicalPublisher {
             ledger.published(publications);
             ledger.rejected(refused);
         });
+        if (!published.isEmpty()) {
+            onPublished.accept(published.values());
+        }
     }
 }
