@@ -26,3 +26,10 @@ create table cdc_table_state (
     updated_at   timestamptz  not null,
     primary key (source, table_name)
 );
+
+-- Whether an operator paused a source: no hub instance reads it until it is resumed.
+create table cdc_source (
+    source     varchar(100) primary key,
+    paused     boolean      not null,
+    updated_at timestamptz  not null
+);

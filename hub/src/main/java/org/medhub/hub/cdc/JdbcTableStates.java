@@ -10,7 +10,7 @@ import org.medhub.routes.cdc.TableStates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** What the hub remembers of each captured table, in PostgreSQL ({@code cdc_table_state}). */
+/** What the hub remembers of each source and captured table, in PostgreSQL ({@code cdc_source}, {@code cdc_table_state}). */
 @Repository
 class JdbcTableStates implements TableStates {
 
@@ -44,6 +44,20 @@ class JdbcTableStates implements TableStates {
     public boolean hasPosition(String source) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from cdc_offset where source = ?)",
                 Boolean.class, source));
+    }
+
+    @Override
+    public boolean paused(String source) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from cdc_source where source = ? and paused)",
+                Boolean.class, source));
+    }
+
+    @Override
+    public void setPaused(String source, boolean paused) {
+        jdbc.update("""
+                insert into cdc_source (source, paused, updated_at) values (?, ?, ?)
+                on conflict (source) do update set paused = excluded.paused, updated_at = excluded.updated_at""",
+                source, paused, Timestamp.from(clock.instant()));
     }
 
     private static Map<String, String> read(String json) {

@@ -172,8 +172,8 @@ class RoutesConfiguration {
 
     @Bean(destroyMethod = "close")
     CdcFeeds cdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates tableStates, DataSource dataSource,
-            Clock clock, CdcMetrics metrics) {
-        return new CdcFeeds(kafka, deadLetters, tableStates, dataSource, clock, metrics);
+            Clock clock, CdcMetrics metrics, MedhubProperties properties) {
+        return new CdcFeeds(kafka, deadLetters, tableStates, dataSource, clock, metrics, properties.cdc().claimInterval());
     }
 
     @Bean

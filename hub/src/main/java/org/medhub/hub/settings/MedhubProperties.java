@@ -33,7 +33,8 @@ public record MedhubProperties(
         @Valid @DefaultValue Pipeline pipeline,
         @Valid @DefaultValue Sync sync,
         @Valid @DefaultValue Admin admin,
-        @Valid @DefaultValue Security security) {
+        @Valid @DefaultValue Security security,
+        @Valid @DefaultValue Cdc cdc) {
 
     /** @param maxBodySize a larger inbound body is refused before it is read */
     public record Inbound(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {}
@@ -121,6 +122,12 @@ public record MedhubProperties(
             return new BatchConsumers(maxBatch, batchInterval, consumers, fetchWait);
         }
     }
+
+    /**
+     * @param claimInterval how often an instance that reads no change feed asks whether it may take one over (another
+     *     instance stopped, or a paused source was resumed)
+     */
+    public record Cdc(@NotNull @DefaultValue("5s") Duration claimInterval) {}
 
     /** @param ownership what the hub does when a system changes a field another system owns */
     public record Sync(@NotNull @DefaultValue("FLAG") SyncPolicy.Ownership ownership) {}

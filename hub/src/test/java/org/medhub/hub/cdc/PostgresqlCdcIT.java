@@ -228,6 +228,40 @@ class PostgresqlCdcIT extends HubIntegrationTest {
     }
 
     @Test
+    void aPausedSourceReadsNothingUntilResumedAndThenMissesNothing() throws Exception {
+        writeSource(source, materialsMapping("public.materials", "name: maktx"));
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+
+        assertThat(operate("/api/cdc/" + source + "/pause").statusCode()).isEqualTo(200);
+        assertThat(cdc().get("state").asText()).isEqualTo("PAUSED");
+        legacy("update materials set mtart = 'ROH' where matnr = '" + m100 + "'");
+        assertThat(record(m100).get("record").get("materialType").asText()).isEqualTo("FINISHED_GOOD");
+
+        assertThat(operate("/api/cdc/" + source + "/resume").statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> record(m100).get("record").get("materialType").asText(), "RAW_MATERIAL"::equals);
+        JsonNode audit = json(get("/api/audit?action=cdc.pause&subject=cdc:" + source, "admin", ADMIN_PASSWORD));
+        assertThat(audit.toString()).contains("admin");
+    }
+
+    @Test
+    void anotherInstanceHoldingTheSourceLeavesThisOneStandingByUntilItLetsGo() throws Exception {
+        // what another hub instance holds while it reads the source: the source's advisory lock
+        try (Connection other = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"),
+                environment.getRequiredProperty("spring.datasource.password"));
+                Statement statement = other.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + 0x4d484331 + ", hashtext('" + source + "'))");
+            writeSource(source, materialsMapping("public.materials", "name: maktx"));
+
+            assertThat(cdc().get("state").asText()).isEqualTo("STANDBY");
+            assertThat(record(m100)).as("read by nobody while the other instance stands still").isNull();
+        }
+        // the other instance is gone (its connection, and with it the lock): this one takes over
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+        assertThat(cdc().get("state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void aWrongPasswordFailsThatSourceAloneWithAClearError() throws Exception {
         Files.writeString(Path.of(DATA_DIR_FOR_TESTS, "secrets", "wrong.password"), "not-the-password");
         Files.writeString(cdcFile("wrong-password"), source("wrong-password", "file:secrets/wrong.password",

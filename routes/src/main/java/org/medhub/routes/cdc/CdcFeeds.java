@@ -1,22 +1,35 @@
 package org.medhub.routes.cdc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.kafka.KafkaWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change feeds of the configured sources: started and stopped with their source's configuration (at start-up
- * and on every reload), paused and resumed by operators. A feed that cannot reach its database fails alone; the
- * rest of the hub runs on.
+ * and on every reload), paused and resumed by operators. Of several hub instances, one reads each source (it holds
+ * the source's {@link FeedLease}); the others stand by and take over when it goes. A paused source stays paused on
+ * every instance. A feed that cannot reach its database fails alone (the rest of the hub runs on) and is started
+ * again a minute later, or at once when an operator resumes it.
  */
 public class CdcFeeds implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CdcFeeds.class);
+    /** A feed that failed (its database away, a wrong password) is started again this long after. */
+    private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
 
     private final KafkaWriter kafka;
     private final DeadLetters deadLetters;
@@ -24,98 +37,160 @@ public class CdcFeeds implements AutoCloseable {
     private final DataSource storage;
     private final Clock clock;
     private final FeedMeters meters;
-    private final Map<String, Running> feeds = new ConcurrentHashMap<>();
+    /** Every configured source, by name: whether or not this instance reads it. */
+    private final Map<String, InboundChannel> configured = new ConcurrentHashMap<>();
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService claims = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "medhub-cdc-leases");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    /** A source's feed, and the configuration it was started with (to start it again after a pause). */
-    private record Running(InboundChannel channel, SourceFeed feed) {}
+    /** A source this instance reads: its feed and its lease. */
+    private record Running(SourceFeed feed, FeedLease lease) {}
 
+    /** @param claimInterval how often a standing-by instance asks whether it may take a source's feed over */
     public CdcFeeds(KafkaWriter kafka, DeadLetters deadLetters, TableStates states, DataSource storage, Clock clock,
-            FeedMeters meters) {
+            FeedMeters meters, Duration claimInterval) {
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.states = states;
         this.storage = storage;
         this.clock = clock;
         this.meters = meters;
+        claims.scheduleWithFixedDelay(this::claimAll, claimInterval.toMillis(), claimInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** Whether a feed of this source runs (or ran and stopped): its messages are changes of a database. */
+    /** Whether this source's messages are changes of a database. */
     public boolean isSource(String source) {
-        return feeds.containsKey(source);
+        return configured.containsKey(source);
     }
 
-    /** Starts the feed of a source's channel (its {@link CdcSource}); a running one is stopped first. */
+    /** Starts the feed of a source's channel (its {@link CdcSource}) where this instance may; a running one first stops. */
     public synchronized void start(InboundChannel channel) {
-        stop(channel.partner());
-        SourceFeed feed = new SourceFeed(channel.partner(), (CdcSource) channel.pickup(), kafka, deadLetters, states,
-                storage, clock, meters);
-        feeds.put(channel.partner(), new Running(channel, feed));
-        feed.start();
+        stopFeed(channel.partner());
+        configured.put(channel.partner(), channel);
+        claim(channel.partner());
     }
 
-    /** Stops a source's feed (its position is saved); false when none ran. */
-    public synchronized boolean stop(String source) {
-        Running running = feeds.remove(source);
-        if (running == null) {
-            return false;
-        }
-        running.feed().close();
-        return true;
-    }
-
-    /** Stops the feed that serves the channel of this route id; false when none does. */
+    /** Stops the feed that serves the channel of this route id (its source taken out of the configuration). */
     public synchronized boolean stopChannel(String routeId) {
-        return feeds.values().stream().filter(r -> r.channel().routeId().equals(routeId)).findFirst()
-                .map(r -> stop(r.channel().partner())).orElse(false);
+        Optional<String> source = configured.values().stream().filter(c -> c.routeId().equals(routeId))
+                .map(InboundChannel::partner).findFirst();
+        source.ifPresent(s -> {
+            configured.remove(s);
+            stopFeed(s);
+        });
+        return source.isPresent();
     }
 
-    /** Stops reading the source's database until {@link #resume}; false when there is no such source. */
+    /** Stops reading the source's database, on every instance, until {@link #resume}; false when there is no such source. */
     public synchronized boolean pause(String source) {
-        Running running = feeds.get(source);
-        if (running == null) {
+        if (!configured.containsKey(source)) {
             return false;
         }
-        running.feed().paused();
-        running.feed().close();
+        states.setPaused(source, true);
+        Running feed = running.get(source);
+        if (feed != null) {
+            feed.feed().paused();
+        }
+        stopFeed(source);
         return true;
     }
 
     /** Reads the source's database again from where it stopped; false when there is no such source. */
     public synchronized boolean resume(String source) {
-        Running running = feeds.get(source);
-        if (running == null) {
+        InboundChannel channel = configured.get(source);
+        if (channel == null) {
             return false;
         }
-        if (!List.of("PAUSED", "FAILED", "STOPPED").contains(running.feed().status().state())) {
-            return true;
+        states.setPaused(source, false);
+        Running feed = running.get(source);
+        if (feed == null || List.of("FAILED", "STOPPED").contains(feed.feed().status().state())) {
+            start(channel);
         }
-        start(running.channel());
         return true;
     }
 
-    /** Lets a stopped table flow again; empty when there is no such source, false when it has no such table. */
+    /** Lets a stopped table flow again; empty when this instance reads no such source, false when it has no such table. */
     public Optional<Boolean> resumeTable(String source, String table) {
-        Running running = feeds.get(source);
-        return running == null ? Optional.empty() : Optional.of(running.feed().resume(table));
+        return Optional.ofNullable(running.get(source)).map(r -> r.feed().resume(table));
     }
 
-    /** Reads a table's rows again; empty when there is no such source, false when it has no such table. */
+    /** Reads a table's rows again; empty when this instance reads no such source, false when it has no such table. */
     public Optional<Boolean> snapshot(String source, String table) {
-        Running running = feeds.get(source);
-        return running == null ? Optional.empty() : Optional.of(running.feed().snapshot(table));
+        return Optional.ofNullable(running.get(source)).map(r -> r.feed().snapshot(table));
     }
 
     public Collection<CdcStatus> status() {
-        return feeds.values().stream().map(r -> r.feed().status())
-                .sorted(java.util.Comparator.comparing(CdcStatus::source)).toList();
+        return configured.keySet().stream().map(this::status).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(CdcStatus::source)).toList();
     }
 
+    /** A source this instance reads, as it stands; one it does not, as PAUSED or STANDBY (another instance reads it). */
     public Optional<CdcStatus> status(String source) {
-        return Optional.ofNullable(feeds.get(source)).map(r -> r.feed().status());
+        InboundChannel channel = configured.get(source);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        Running feed = running.get(source);
+        if (feed != null) {
+            return Optional.of(feed.feed().status());
+        }
+        CdcSource config = (CdcSource) channel.pickup();
+        String state = states.paused(source) ? "PAUSED" : "STANDBY";
+        return Optional.of(new CdcStatus(source, config.database().describe(), state, null, null, null, null, List.of()));
+    }
+
+    private synchronized void claimAll() {
+        try {
+            for (Map.Entry<String, Running> feed : Map.copyOf(running).entrySet()) {
+                java.time.Instant failedAt = feed.getValue().feed().failedAt();
+                if (failedAt != null && failedAt.plus(RETRY_FAILED).isBefore(clock.instant())) {
+                    log.info("Starting the failed change feed of {} again", feed.getKey());
+                    start(configured.get(feed.getKey()));
+                } else if (!feed.getValue().lease().held()) {
+                    log.warn("The change feed of {} lost its lease (its database connection): stopping it here; another"
+                            + " instance takes it over", feed.getKey());
+                    stopFeed(feed.getKey());
+                }
+            }
+            configured.keySet().stream().filter(source -> !running.containsKey(source)).forEach(this::claim);
+        } catch (RuntimeException e) {
+            log.warn("Claiming change feeds failed: {}", e.toString());
+        }
+    }
+
+    private void claim(String source) {
+        if (states.paused(source)) {
+            return;
+        }
+        FeedLease.tryTake(storage, source).ifPresent(lease -> {
+            try {
+                SourceFeed feed = new SourceFeed(source, (CdcSource) configured.get(source).pickup(), kafka, deadLetters,
+                        states, storage, clock, meters);
+                running.put(source, new Running(feed, lease));
+                feed.start();
+            } catch (RuntimeException e) {
+                running.remove(source);
+                lease.close();
+                throw e;
+            }
+        });
+    }
+
+    private void stopFeed(String source) {
+        Running feed = running.remove(source);
+        if (feed != null) {
+            feed.feed().close();
+            feed.lease().close();
+        }
     }
 
     @Override
     public synchronized void close() {
-        List.copyOf(feeds.keySet()).forEach(this::stop);
+        claims.shutdownNow();
+        List.copyOf(running.keySet()).forEach(this::stopFeed);
     }
 }

@@ -56,6 +56,7 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
     private volatile Instant lastEventAt;
     private volatile Instant lastCommittedAt;
     private volatile Long lagMillis;
+    private volatile Instant failedAt;
 
     SourceFeed(String source, CdcSource config, KafkaWriter kafka, DeadLetters deadLetters, TableStates states,
             DataSource storage, Clock clock, FeedMeters meters) {
@@ -92,6 +93,11 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
         feed.close();
     }
 
+    /** When the feed failed, or null while it has not. */
+    Instant failedAt() {
+        return failedAt;
+    }
+
     void paused() {
         state = "PAUSED";
     }
@@ -123,6 +129,7 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
         if (why != null) {
             state = "FAILED";
             problem = why;
+            failedAt = clock.instant();
         } else if (!"PAUSED".equals(state)) {
             state = "STOPPED";
         }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the hub remembers of each captured table across restarts (implemented by the hub in its database): the
- * columns and types it last saw, against which a changed table is recognised, and why its flow stopped.
+ * What the hub remembers of each source and captured table across restarts and instances (implemented by the hub in
+ * its database): the columns and types it last saw, against which a changed table is recognised, why a table's flow
+ * stopped, whether a source is paused.
  */
 public interface TableStates {
 
@@ -21,4 +22,9 @@ public interface TableStates {
 
     /** Whether the source's feed has saved a position: it has read its database before. */
     boolean hasPosition(String source);
+
+    /** Whether an operator paused the source: no instance reads it until it is resumed. */
+    boolean paused(String source);
+
+    void setPaused(String source, boolean paused);
 }
