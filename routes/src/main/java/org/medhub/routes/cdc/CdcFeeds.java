@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.medhub.routes.channel.InboundChannel;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.kafka.KafkaWriter;
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ public class CdcFeeds implements AutoCloseable {
     private final Clock clock;
     private final FeedMeters meters;
     /** Every configured source, by name: whether or not this instance reads it. */
-    private final Map<String, InboundChannel> configured = new ConcurrentHashMap<>();
+    private final Map<String, CdcSource> configured = new ConcurrentHashMap<>();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService claims = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "medhub-cdc-leases");
@@ -67,22 +66,18 @@ public class CdcFeeds implements AutoCloseable {
         return configured.containsKey(source);
     }
 
-    /** Starts the feed of a source's channel (its {@link CdcSource}) where this instance may; a running one first stops. */
-    public synchronized void start(InboundChannel channel) {
-        stopFeed(channel.partner());
-        configured.put(channel.partner(), channel);
-        claim(channel.partner());
+    /** Starts the feed of a source where this instance may; a running one first stops. */
+    public synchronized void start(String source, CdcSource config) {
+        stopFeed(source);
+        configured.put(source, config);
+        claim(source);
     }
 
-    /** Stops the feed that serves the channel of this route id (its source taken out of the configuration). */
-    public synchronized boolean stopChannel(String routeId) {
-        Optional<String> source = configured.values().stream().filter(c -> c.routeId().equals(routeId))
-                .map(InboundChannel::partner).findFirst();
-        source.ifPresent(s -> {
-            configured.remove(s);
-            stopFeed(s);
-        });
-        return source.isPresent();
+    /** Stops the feed of a source taken out of the configuration; false when there was none. */
+    public synchronized boolean stop(String source) {
+        boolean known = configured.remove(source) != null;
+        stopFeed(source);
+        return known;
     }
 
     /** Stops reading the source's database, on every instance, until {@link #resume}; false when there is no such source. */
@@ -101,14 +96,14 @@ public class CdcFeeds implements AutoCloseable {
 
     /** Reads the source's database again from where it stopped; false when there is no such source. */
     public synchronized boolean resume(String source) {
-        InboundChannel channel = configured.get(source);
-        if (channel == null) {
+        CdcSource config = configured.get(source);
+        if (config == null) {
             return false;
         }
         states.setPaused(source, false);
         Running feed = running.get(source);
         if (feed == null || List.of("FAILED", "STOPPED").contains(feed.feed().status().state())) {
-            start(channel);
+            start(source, config);
         }
         return true;
     }
@@ -130,15 +125,14 @@ public class CdcFeeds implements AutoCloseable {
 
     /** A source this instance reads, as it stands; one it does not, as PAUSED or STANDBY (another instance reads it). */
     public Optional<CdcStatus> status(String source) {
-        InboundChannel channel = configured.get(source);
-        if (channel == null) {
+        CdcSource config = configured.get(source);
+        if (config == null) {
             return Optional.empty();
         }
         Running feed = running.get(source);
         if (feed != null) {
             return Optional.of(feed.feed().status());
         }
-        CdcSource config = (CdcSource) channel.pickup();
         String state = states.paused(source) ? "PAUSED" : "STANDBY";
         return Optional.of(new CdcStatus(source, config.database().describe(), state, null, null, null, null, List.of()));
     }
@@ -149,7 +143,7 @@ public class CdcFeeds implements AutoCloseable {
                 java.time.Instant failedAt = feed.getValue().feed().failedAt();
                 if (failedAt != null && failedAt.plus(RETRY_FAILED).isBefore(clock.instant())) {
                     log.info("Starting the failed change feed of {} again", feed.getKey());
-                    start(configured.get(feed.getKey()));
+                    start(feed.getKey(), configured.get(feed.getKey()));
                 } else if (!feed.getValue().lease().held()) {
                     log.warn("The change feed of {} lost its lease (its database connection): stopping it here; another"
                             + " instance takes it over", feed.getKey());
@@ -168,7 +162,7 @@ public class CdcFeeds implements AutoCloseable {
         }
         FeedLease.tryTake(storage, source).ifPresent(lease -> {
             try {
-                SourceFeed feed = new SourceFeed(source, (CdcSource) configured.get(source).pickup(), kafka, deadLetters,
+                SourceFeed feed = new SourceFeed(source, configured.get(source), kafka, deadLetters,
                         states, storage, clock, meters);
                 running.put(source, new Running(feed, lease));
                 feed.start();

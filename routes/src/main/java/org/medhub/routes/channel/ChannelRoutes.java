@@ -19,6 +19,8 @@ public class ChannelRoutes {
     private final CheckpointStore checkpoints;
     private final HttpClient http;
     private final CdcFeeds feeds;
+    /** The sources of the change feeds started in place of routes, by route id. */
+    private final java.util.Map<String, String> feedRoutes = new java.util.HashMap<>();
     private ProducerTemplate producer;
 
     public ChannelRoutes(CheckpointStore checkpoints, HttpClient http, CdcFeeds feeds) {
@@ -30,8 +32,9 @@ public class ChannelRoutes {
     /** Adds and starts the route of {@code channel}; its id is {@link InboundChannel#routeId()}. */
     public synchronized String add(CamelContext camel, InboundChannel channel) {
         TemplatedRouteBuilder route;
-        if (channel.pickup() instanceof CdcSource) {
-            feeds.start(channel);
+        if (channel.pickup() instanceof CdcSource source) {
+            feeds.start(channel.partner(), source);
+            feedRoutes.put(channel.routeId(), channel.partner());
             return channel.routeId();
         } else if (channel.pickup() instanceof FilePickup files) {
             route = TemplatedRouteBuilder.builder(camel, FilePickupRouteTemplates.TEMPLATE)
@@ -55,8 +58,9 @@ public class ChannelRoutes {
 
     /** Stops and removes a channel's route; false when there was none. */
     public synchronized boolean remove(CamelContext camel, String routeId) throws Exception {
-        if (feeds != null && feeds.stopChannel(routeId)) {
-            return true;
+        String source = feedRoutes.remove(routeId);
+        if (source != null) {
+            return feeds.stop(source);
         }
         if (camel.getRoute(routeId) == null) {
             return false;
