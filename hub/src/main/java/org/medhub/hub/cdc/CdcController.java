@@ -3,6 +3,8 @@ package org.medhub.hub.cdc;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.cdc.CdcFeeds;
@@ -63,14 +65,7 @@ class CdcController {
      */
     @PostMapping("/api/cdc/{source}/tables/{table}/resume")
     CdcStatus resumeTable(@PathVariable String source, @PathVariable String table, Principal operator) {
-        Problems.requireFitText("table", table, 300);
-        boolean found = feeds.resumeTable(source, table).orElseThrow(() -> noSource(source));
-        if (!found) {
-            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "source " + source + " captures no table " + table));
-        }
-        audit.record(operator.getName(), "cdc.resume-table", "cdc:" + source + "/" + table, Map.of());
-        return source(source);
+        return onTable(source, table, operator, "cdc.resume-table", feeds::resumeTable);
     }
 
     /**
@@ -79,19 +74,29 @@ class CdcController {
      */
     @PostMapping("/api/cdc/{source}/tables/{table}/snapshot")
     CdcStatus snapshot(@PathVariable String source, @PathVariable String table, Principal operator) {
+        return onTable(source, table, operator, "cdc.snapshot-table", feeds::snapshot);
+    }
+
+    /**
+     * Does something to a table of a source this instance reads, audited.
+     *
+     * @param action answers empty when there is no such source here, false when it has no such table
+     */
+    private CdcStatus onTable(String source, String table, Principal operator, String auditAction,
+            BiFunction<String, String, Optional<Boolean>> action) {
         Problems.requireFitText("table", table, 300);
-        boolean found = feeds.snapshot(source, table).orElseThrow(() -> noSource(source));
+        boolean found = action.apply(source, table).orElseThrow(() -> noSource(source));
         if (!found) {
             throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "source " + source + " captures no table " + table));
         }
-        audit.record(operator.getName(), "cdc.snapshot-table", "cdc:" + source + "/" + table, Map.of());
+        audit.record(operator.getName(), auditAction, "cdc:" + source + "/" + table, Map.of());
         return source(source);
     }
 
     private static RuntimeException noSource(String source) {
         return Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no change feed " + org.medhub.canonical.validation.PrintableText.quote(source)
-                        + " is configured (config/cdc/<source>.yml)"));
+                        + " is configured (config/cdc/<source>.yml), or another instance reads it"));
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -51,7 +49,6 @@ final class CdcFileReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final MappingSpecReader MAPPINGS = new MappingSpecReader();
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
     private static final Pattern TABLE = Pattern.compile(COLUMN.pattern() + "\\." + COLUMN.pattern());
     private static final Pattern ROW_PATH = Pattern.compile("\\$\\.row\\.(" + COLUMN.pattern() + ")");
@@ -74,26 +71,14 @@ final class CdcFileReader {
     Optional<PartnerFileReader.Read> read(Path file, List<ConfigProblem> problems) {
         String fileName = file.toString();
         ConfigReader in = new ConfigReader(fileName, problems, placeholders);
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            in.problem("", "yaml", "not readable as YAML: " + e.getMessage());
+        Optional<JsonNode> read = in.yamlMap(file, "id, database and tables");
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject()) {
-            in.problem("", "yaml", "must be a YAML map with id, database and tables");
-            return Optional.empty();
-        }
+        JsonNode root = read.get();
         int before = problems.size();
         in.onlyKeys(root, "", Set.of("id", "name", "kind", "enabled", "database", "offsetFlushInterval", "tables"));
-        String id = in.text(root, "", "id", true);
-        String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (id != null && !ID.matcher(id).matches()) {
-            in.problem("id", "id-format", "'" + id + "' must be lower-case letters, digits and dashes, at most 63");
-        } else if (id != null && !id.equals(expectedId)) {
-            in.problem("id", "id-matches-file", "'" + id + "' must equal the file name, " + expectedId);
-        }
+        String id = in.fileId(root, file);
         String name = in.text(root, "", "name", false);
         PartnerKind kind = kind(in, root);
         boolean enabled = enabled(in, root);

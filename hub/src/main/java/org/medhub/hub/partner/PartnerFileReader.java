@@ -1,14 +1,10 @@
 package org.medhub.hub.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.connectors.http.HttpDestination;
 import org.medhub.routes.channel.InboundChannel;
@@ -40,10 +35,7 @@ public final class PartnerFileReader {
             Set.of("entity", "transport", "resilience", "mapping", "batch").stream(),
             HttpDestination.DESCRIPTION.keys().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** Ids become topic names, consumer groups and URL segments: keep them to safe characters. */
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final MappingSpecReader MAPPINGS = new MappingSpecReader();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final UnaryOperator<String> placeholders;
     private final CredentialStore credentials;
@@ -66,26 +58,14 @@ public final class PartnerFileReader {
     Optional<Read> read(Path file, List<ConfigProblem> problems) {
         String fileName = file.toString();
         ConfigReader in = new ConfigReader(fileName, problems, placeholders);
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            in.problem("", "yaml", "not readable as YAML: " + e.getMessage());
+        Optional<JsonNode> read = in.yamlMap(file, "at least an id");
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject()) {
-            in.problem("", "yaml", "must be a YAML map with at least an id");
-            return Optional.empty();
-        }
+        JsonNode root = read.get();
         int before = problems.size();
         in.onlyKeys(root, "", Set.of("id", "name", "kind", "credential", "inbound", "channels", "subscriptions"));
-        String id = in.text(root, "", "id", true);
-        String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (id != null && !ID.matcher(id).matches()) {
-            in.problem("id", "id-format", "'" + id + "' must be lower-case letters, digits and dashes, at most 63");
-        } else if (id != null && !id.equals(expectedId)) {
-            in.problem("id", "id-matches-file", "'" + id + "' must equal the file name, " + expectedId);
-        }
+        String id = in.fileId(root, file);
         String name = in.text(root, "", "name", false);
         PartnerKind kind = kind(in, root);
         Map<String, InboundMessageType> messageTypes = inbound(in, root, fileName, problems);
@@ -134,18 +114,7 @@ public final class PartnerFileReader {
     public static Map<String, InboundMessageType> inboundOf(Path file, UnaryOperator<String> placeholders,
             List<ConfigProblem> problems) {
         ConfigReader in = new ConfigReader(file.toString(), problems, placeholders);
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            in.problem("", "yaml", "not readable as YAML: " + e.getMessage());
-            return Map.of();
-        }
-        if (root == null || !root.isObject()) {
-            in.problem("", "yaml", "must be a YAML map with at least an id");
-            return Map.of();
-        }
-        return inbound(in, root, file.toString(), problems);
+        return in.yamlMap(file, "at least an id").map(root -> inbound(in, root, file.toString(), problems)).orElse(Map.of());
     }
 
     private static Map<String, InboundMessageType> inbound(ConfigReader in, JsonNode root, String file,
@@ -159,7 +128,7 @@ public final class PartnerFileReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = inbound.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String path = "inbound." + entry.getKey();
-            if (!ID.matcher(entry.getKey()).matches()) {
+            if (!ConfigReader.ID.matcher(entry.getKey()).matches()) {
                 in.problem(path, "id-format", "a message type name must be lower-case letters, digits and dashes");
             }
             JsonNode node = entry.getValue();

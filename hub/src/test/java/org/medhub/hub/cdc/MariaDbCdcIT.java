@@ -98,13 +98,7 @@ class MariaDbCdcIT extends HubIntegrationTest {
     }
 
     private JsonNode table(String name) {
-        JsonNode status = json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD));
-        for (JsonNode table : status.get("tables")) {
-            if (table.get("table").asText().equals(name)) {
-                return table;
-            }
-        }
-        throw new AssertionError("no table " + name + " in " + status);
+        return PostgresqlCdcIT.table(json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD)), name);
     }
 
     private JsonNode record(String materialNumber) {

@@ -32,6 +32,18 @@ import org.springframework.core.env.Environment;
 class PostgresqlCdcIT extends HubIntegrationTest {
 
     private static int sources;
+    private static final String OUTBOX = """
+              public.outbox:
+                outbox: {}            # the default columns: id, aggregatetype, aggregateid, payload
+                routes:
+                  MaterialChanged:
+                    entity: Material
+                    partial: true
+                    fields:
+                      materialNumber: $.aggregateId
+                      name: $.payload.text.zh
+                      materialType: { path: $.payload.type, codes: { FERT: FINISHED_GOOD, ROH: RAW_MATERIAL } }
+            """;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
@@ -176,18 +188,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
         legacy("""
                 create table outbox (id bigserial primary key, aggregatetype varchar(40) not null,
                     aggregateid varchar(40) not null, payload jsonb not null, created_at timestamptz default now())""");
-        writeSource(source, """
-                  public.outbox:
-                    outbox: {}            # the default columns: id, aggregatetype, aggregateid, payload
-                    routes:
-                      MaterialChanged:
-                        entity: Material
-                        partial: true
-                        fields:
-                          materialNumber: $.aggregateId
-                          name: $.payload.text.zh
-                          materialType: { path: $.payload.type, codes: { FERT: FINISHED_GOOD, ROH: RAW_MATERIAL } }
-                """);
+        writeSource(source, OUTBOX);
         String material = m100;
 
         legacy("insert into outbox (aggregatetype, aggregateid, payload) values ('InvoiceIssued', 'INV-1', '{}')");
@@ -207,18 +208,7 @@ class PostgresqlCdcIT extends HubIntegrationTest {
             assertThat(failed.toString()).contains("cannot create " + material);
         });
         // a table added to the running source: its rows are read (a snapshot of it alone), and then its changes
-        writeSource(source, materialsMapping("public.materials", "name: maktx") + """
-                  public.outbox:
-                    outbox: {}
-                    routes:
-                      MaterialChanged:
-                        entity: Material
-                        partial: true
-                        fields:
-                          materialNumber: $.aggregateId
-                          name: $.payload.text.zh
-                          materialType: { path: $.payload.type, codes: { FERT: FINISHED_GOOD, ROH: RAW_MATERIAL } }
-                """);
+        writeSource(source, materialsMapping("public.materials", "name: maktx") + OUTBOX);
         await().atMost(PATIENCE).until(() -> record(material), r -> r != null);
         legacy("insert into outbox (aggregatetype, aggregateid, payload) values ('MaterialChanged', '" + material
                 + "', '{\"text\": {\"zh\": \"导管 新\"}, \"type\": \"ROH\"}')");
@@ -279,7 +269,8 @@ class PostgresqlCdcIT extends HubIntegrationTest {
         return json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD));
     }
 
-    private static JsonNode table(JsonNode status, String name) {
+    /** A table of a source's {@code GET /api/cdc/{source}}. */
+    static JsonNode table(JsonNode status, String name) {
         for (JsonNode table : status.get("tables")) {
             if (table.get("table").asText().equals(name)) {
                 return table;
