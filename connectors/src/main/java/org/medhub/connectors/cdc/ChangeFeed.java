@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class ChangeFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int MAX_CHANGE_ID = 100;
 
     /** Takes the changes a batch at a time: returns once they are safely kept, or throws to stop the feed. */
     public interface Listener {
@@ -209,13 +210,28 @@ public final class ChangeFeed implements AutoCloseable {
         Map<String, Object> position = position(sourceInfo);
         Map<String, Object> rowValues = ColumnValues.of(row, database.zone());
         String changeId = operation == RowChange.Operation.SNAPSHOT
-                ? "snapshot:" + positionText(position) + ":" + table + ":" + key(table, rowValues, record)
+                ? bounded("snapshot:" + positionText(position), ":" + table + ":" + key(table, rowValues, record))
                 : positionText(position);
         Object committedMillis = sourceInfo.get("ts_ms");
         Instant committedAt = committedMillis == null ? Instant.now() : Instant.ofEpochMilli((Long) committedMillis);
         return new RowChange(table, operation, changeId, position, committedAt, rowValues,
                 operation == RowChange.Operation.UPDATE ? ColumnValues.of(before, database.zone()) : null,
                 ColumnValues.types(row.schema()));
+    }
+
+    /** A change id fits the hub's source ids (100 characters): a long table and key are given by their hash. */
+    private static String bounded(String position, String tableAndKey) {
+        String id = position + tableAndKey;
+        if (id.length() <= MAX_CHANGE_ID) {
+            return id;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(tableAndKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return position + ":" + java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
     }
 
     private String qualifier(Struct sourceInfo) {
@@ -236,11 +252,13 @@ public final class ChangeFeed implements AutoCloseable {
         return position;
     }
 
+    /** {@code lsn:<n>,tx:<id>} or {@code binlog:<file>:<pos>:<row>[,gtid:<gtid>]}: the same wherever the change is read again. */
     private String positionText(Map<String, Object> position) {
         if (database.kind() == SourceDatabase.Kind.POSTGRESQL) {
-            return "lsn:" + position.get("lsn");
+            return "lsn:" + position.get("lsn") + (position.containsKey("txId") ? ",tx:" + position.get("txId") : "");
         }
-        return "binlog:" + position.get("file") + ":" + position.get("pos") + ":" + position.getOrDefault("row", 0);
+        return "binlog:" + position.get("file") + ":" + position.get("pos") + ":" + position.getOrDefault("row", 0)
+                + (position.containsKey("gtid") ? ",gtid:" + position.get("gtid") : "");
     }
 
     private String key(String table, Map<String, Object> row, SourceRecord record) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * One committed change of one row, as the feed hands it on.
  *
  * @param changeId stable for this change wherever it is read again (after a crash the feed may hand a change on
- *     twice): the log position of the change, or for a snapshot row the snapshot's position and the row's key
+ *     twice): the log position of the change and its transaction ({@code lsn:<n>,tx:<id>},
+ *     {@code binlog:<file>:<pos>:<row>,gtid:<gtid>}), or for a snapshot row the snapshot's position and the row's key
  * @param position where the change is in the database's log: {@code lsn} and {@code txId} for PostgreSQL,
  *     {@code file}, {@code pos}, {@code row} (and {@code gtid} where there is one) for MySQL and MariaDB
  * @param committedAt when the database committed it (for a snapshot row: when the snapshot read it)

@@ -101,7 +101,8 @@ class PostgresqlCdcIT extends HubIntegrationTest {
         JsonNode updated = await().atMost(PATIENCE).until(() -> record(m100), r -> r != null && r.get("version").asLong() == 2);
         assertThat(updated.get("record").get("name").asText()).isEqualTo("导管 7F 加长");
         JsonNode message = message(updated.get("messageId").asText());
-        assertThat(message.get("sourceVersion").asText()).as("the change's log position travels with it").startsWith("lsn:");
+        assertThat(message.get("sourceVersion").asText()).as("the change's log position and transaction travel with it")
+                .matches("lsn:\\d+,tx:\\d+");
 
         JsonNode status = json(get("/api/cdc/" + source, "admin", ADMIN_PASSWORD));
         assertThat(status.get("state").asText()).isEqualTo("RUNNING");
