@@ -270,8 +270,13 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /** Where the running hub's API is: {@code http://127.0.0.1:<port>}. */
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(baseUrl() + path);
     }
 
     private static WireMockServer startErp() {

@@ -20,6 +20,7 @@ public final class Cli {
         COMMANDS.put("map", "map a partner file offline: map --partner <id> <file> or map --mapping <m.yml> <file>");
         COMMANDS.put("bench", "measure: bench pipeline [--records N] [--rate R,R2] [--seconds S] [--camel-records N] [--instances N]; bench jmh [JMH options]");
         COMMANDS.put("audit", "audit verify: prove the audit trail's hash chain whole, or name its first broken row");
+        COMMANDS.put("users", "manage operators through the running hub: users list|show|create|roles|password|disable|enable|unlock");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -73,6 +74,9 @@ public final class Cli {
             }
             case "audit" -> {
                 return AuditCommand.run(List.of(rest), out, err);
+            }
+            case "users" -> {
+                return UsersCommand.run(List.of(rest), out, err);
             }
             case "help", "--help", "-h" -> {
                 help(out);
