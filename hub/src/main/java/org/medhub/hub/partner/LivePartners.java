@@ -48,4 +48,9 @@ public class LivePartners implements PartnerDirectory {
     public boolean credentialMatches(String partnerId, String secret) {
         return current.get().credentialMatches(partnerId, secret);
     }
+
+    /** See {@link PartnerRegistry#signatureMatches}. */
+    public boolean signatureMatches(String partnerId, byte[] signed, byte[] signature) {
+        return current.get().signatureMatches(partnerId, signed, signature);
+    }
 }

@@ -129,6 +129,21 @@ public class PartnerRegistry implements PartnerDirectory {
         return expected != null && MessageDigest.isEqual(expected, CredentialStore.digest(secret));
     }
 
+    /**
+     * Whether {@code signature} is the HMAC-SHA256 of {@code signed} under the partner's key, the SHA-256 of its
+     * credential (the hub keeps nothing else of it); compared in constant time, for an unknown partner too.
+     */
+    public boolean signatureMatches(String partnerId, byte[] signed, byte[] signature) {
+        byte[] key = credentialDigests.get(partnerId);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key == null ? new byte[32] : key, "HmacSHA256"));
+            return MessageDigest.isEqual(mac.doFinal(signed), signature) && key != null;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+        }
+    }
+
     /** What a reload from {@code this} to {@code next} adds, removes and changes, by partner id. */
     PartnerChanges changesTo(PartnerRegistry next) {
         Set<String> ids = new LinkedHashSet<>(partners.keySet());

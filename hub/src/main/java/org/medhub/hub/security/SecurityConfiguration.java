@@ -2,14 +2,17 @@ package org.medhub.hub.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.people.Lockout;
 import org.medhub.hub.people.LockoutAuthenticationProvider;
+import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -21,12 +24,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors. Partners post to {@code /api/inbound/{partnerId}/…} with their own credential, and only
- * for themselves. Operators are users in the database with roles; a partner credential opens nothing
+ * Two doors. Partners post to {@code /api/inbound/{partnerId}/…} with their own credential (HTTP Basic, or a request
+ * signed with it: {@link PartnerSignatures}), and only for themselves. Operators are users in the database with roles; a partner credential opens nothing
  * else. Everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,10 +43,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerChain(HttpSecurity http, LivePartners partners, ObjectMapper json) throws Exception {
+    SecurityFilterChain partnerChain(HttpSecurity http, LivePartners partners, ObjectMapper json, JdbcTemplate jdbc,
+            Clock clock, MedhubProperties properties) throws Exception {
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners");
         return stateless(http, problems)
                 .securityMatcher("/api/inbound/**")
+                // a signed request (HMAC) instead of HTTP Basic
+                .addFilterBefore(new PartnerSignatures(partners, jdbc, clock, properties.inbound().maxBodySize().toBytes(),
+                        json), BasicAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(new PartnerAuthenticationProvider(partners)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/inbound/{partnerId}/{messageType}").access(ownPartnerOnly())
