@@ -1,7 +1,9 @@
 package org.medhub.hub.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.NoSuchElementException;
+import org.medhub.hub.people.ElectronicSignatures;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.springframework.http.HttpStatus;
@@ -10,18 +12,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators steer stuck deliveries: stop a runaway retry, skip a message, try one again. */
+/**
+ * Operators steer stuck deliveries: stop a runaway retry, skip a message, try one again. Skipping discards the
+ * delivery for good, so it is an electronic signature.
+ */
 @RestController
 class DeliveryController {
 
     private final DeliveryControls controls;
+    private final ElectronicSignatures signatures;
 
-    DeliveryController(DeliveryControls controls) {
+    DeliveryController(DeliveryControls controls, ElectronicSignatures signatures) {
         this.controls = controls;
+        this.signatures = signatures;
     }
 
-    /** @param reason why, for the audit trail: at most 1000 characters, no control characters but tabs and line breaks */
-    record Reason(String reason) {}
+    /**
+     * @param reason why, for the audit trail: at most 1000 characters, no control characters but tabs and line breaks
+     * @param signature required to skip: the operator's password again and the meaning
+     */
+    record Reason(String reason, ElectronicSignatures.Signature signature) {}
 
     /** The delivery's status after the action. */
     record Steered(String messageId, String subscriber, DeliveryStatus status) {}
@@ -42,6 +52,10 @@ class DeliveryController {
                     "say why in the body: {\"reason\": \"…\"}; it goes into the audit trail"));
         }
         Problems.requireFitText("reason", body.reason(), Problems.MAX_REASON);
+        if (what == DeliveryControls.Action.SKIP) {
+            signatures.sign(operator.getName(), body.signature(), "discarding a delivery", "delivery/" + subscriber + "/"
+                    + messageId, (subscriber + "\n" + messageId + "\n" + body.reason()).getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return new Steered(messageId, subscriber, controls.apply(what, subscriber, messageId, operator.getName(),
                     body.reason()));

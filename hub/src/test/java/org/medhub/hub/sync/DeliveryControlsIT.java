@@ -55,7 +55,13 @@ class DeliveryControlsIT extends HubIntegrationTest {
         assertThat(wms(stuck).get("status").asText()).isEqualTo("STOPPED");
         assertThat(message(stuck).get("status").asText()).isEqualTo("FAILED");
 
-        assertThat(control("skip", stuck, "sent to the WMS by hand").statusCode()).isEqualTo(200);
+        var unsigned = control("skip", stuck, "sent to the WMS by hand");
+        assertThat(unsigned.statusCode()).as("a discard is signed").isEqualTo(400);
+        assertThat(json(unsigned).get("type").asText()).endsWith("signature-required");
+        var wrongPassword = signedSkip(stuck, "not-the-password");
+        assertThat(wrongPassword.statusCode()).isEqualTo(403);
+        assertThat(wms(stuck).get("status").asText()).as("nothing done").isEqualTo("STOPPED");
+        assertThat(signedSkip(stuck, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(wms(behind).get("status").asText()).as("its key goes on").isEqualTo("DELIVERED"));
         assertThat(wms(stuck).get("status").asText()).isEqualTo("SKIPPED");
@@ -111,6 +117,12 @@ class DeliveryControlsIT extends HubIntegrationTest {
             jdbc.execute("alter table audit_event enable trigger audit_event_append_only");
         }
         assertThat(audit.firstBrokenLink()).isEmpty();
+    }
+
+    private java.net.http.HttpResponse<String> signedSkip(String messageId, String password) {
+        return postBytes("/api/deliveries/wms/" + messageId + "/skip", "admin", ADMIN_PASSWORD, ("{\"reason\":"
+                + " \"sent to the WMS by hand\", \"signature\": {\"password\": \"" + password + "\", \"meaning\":"
+                + " \"RESPONSIBILITY\"}}").getBytes(StandardCharsets.UTF_8));
     }
 
     private java.net.http.HttpResponse<String> control(String action, String messageId, String reason) {
