@@ -39,7 +39,7 @@ final class UsersCommand {
               roles <name> --roles R1,R2 --reason TEXT
               password <name> --password-file FILE --reason TEXT
               disable | enable | unlock <name> --reason TEXT
-            roles: ADMIN, OPERATOR, RESOLVER, VIEWER
+            roles: those of medhub.security.roles (ADMIN, OPERATOR, RESOLVER, INTEGRATION_ENGINEER, VIEWER by default)
             as whom: --as NAME (default admin) with its password in --as-password-file FILE or MEDHUB_OPERATOR_PASSWORD
               (for admin, data/secrets/admin.password of --data-dir when neither is given)
             where: --url URL (default http://localhost:$MEDHUB_PORT or :8080)""";

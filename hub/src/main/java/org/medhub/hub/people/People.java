@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.medhub.canonical.validation.Violation;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -24,15 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class People {
 
-    static final Set<String> ROLES = new TreeSet<>(List.of("ADMIN", "OPERATOR", "RESOLVER", "VIEWER"));
 
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder passwords;
     private final Lockout lockout;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
+    /** The configured roles: the only ones a person can be given. */
+    private final Set<String> roleNames;
 
-    People(JdbcUserDetailsManager users, PasswordEncoder passwords, Lockout lockout, AuditTrail audit, JdbcTemplate jdbc) {
+    People(JdbcUserDetailsManager users, PasswordEncoder passwords, Lockout lockout, AuditTrail audit, JdbcTemplate jdbc,
+            MedhubProperties properties) {
+        this.roleNames = new TreeSet<>(properties.security().roles().keySet());
         this.users = users;
         this.passwords = passwords;
         this.lockout = lockout;
@@ -130,12 +134,12 @@ class People {
         return person(username);
     }
 
-    private static List<Violation> roleProblems(List<String> roles) {
+    private List<Violation> roleProblems(List<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            return List.of(new Violation("roles", "required", null, "give at least one role of " + ROLES));
+            return List.of(new Violation("roles", "required", null, "give at least one role of " + roleNames));
         }
-        return roles.stream().filter(r -> !ROLES.contains(r))
-                .map(r -> new Violation("roles", "enum", r, "'" + r + "' is not one of " + ROLES)).toList();
+        return roles.stream().filter(r -> !roleNames.contains(r))
+                .map(r -> new Violation("roles", "enum", r, "'" + r + "' is not one of " + roleNames)).toList();
     }
 
     private static List<String> roles(UserDetails user) {

@@ -36,10 +36,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Who may read the operations API. */
-    static final String[] OPERATOR_ROLES = {"ADMIN", "OPERATOR", "RESOLVER", "VIEWER"};
-    /** Who may change what the hub does with messages: replay, stop, skip. */
-    static final String[] CHANGE_ROLES = {"ADMIN", "OPERATOR"};
 
     @Bean
     @Order(1)
@@ -61,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            Lockout lockout, ObjectMapper json) throws Exception {
+            Lockout lockout, ObjectMapper json, RolePermissions roles) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
         return stateless(http, new ProblemSecurityResponses(json, "medhub"))
@@ -72,17 +68,21 @@ class SecurityConfiguration {
                         // an orchestrator's probes need no credential; what they say is UP or DOWN, nothing more
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(OPERATOR_ROLES)
-                        // people and their roles are the administrators' to manage
-                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
-                        // the partner configuration in force is the administrators' to change
-                        .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(OPERATOR_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(roles.with(Permission.READ))
+                        // people and their roles
+                        .requestMatchers("/api/users", "/api/users/**").hasAnyRole(roles.with(Permission.PEOPLE))
+                        // the partner configuration in force
+                        .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasAnyRole(roles.with(Permission.CONFIGURE))
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(roles.with(Permission.READ))
                         // the API's OpenAPI document and its UI, for the people who use the API
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**").hasAnyRole(OPERATOR_ROLES)
-                        .requestMatchers(HttpMethod.POST, "/api/conflicts/*/resolution").hasAnyRole("ADMIN", "RESOLVER")
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CHANGE_ROLES)
+                                "/swagger-ui/**").hasAnyRole(roles.with(Permission.READ))
+                        .requestMatchers(HttpMethod.POST, "/api/conflicts/*/resolution").hasAnyRole(roles.with(Permission.RESOLVE))
+                        // a change feed is steered by operators and by the engineers who configure it
+                        .requestMatchers(HttpMethod.POST, "/api/cdc/**").hasAnyRole(roles.withAny(Permission.STEER,
+                                Permission.CONFIGURE))
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop")
+                                .hasAnyRole(roles.with(Permission.STEER))
                         .anyRequest().denyAll())
                 .build();
     }

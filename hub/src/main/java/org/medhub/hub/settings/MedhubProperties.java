@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.medhub.routes.pipeline.BatchConsumers;
 import org.medhub.routes.sync.SyncPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -132,8 +134,17 @@ public record MedhubProperties(
     /** @param ownership what the hub does when a system changes a field another system owns */
     public record Sync(@NotNull @DefaultValue("FLAG") SyncPolicy.Ownership ownership) {}
 
-    /** @param lockout what repeated failed sign-ins of an operator lead to */
-    public record Security(@Valid @DefaultValue Lockout lockout) {}
+    /**
+     * @param lockout what repeated failed sign-ins of an operator lead to
+     * @param roles every role with the permissions it has (defaults in the hub's application.yml; the permissions are
+     *     {@code org.medhub.hub.security.Permission}'s, checked at start)
+     */
+    public record Security(@Valid @DefaultValue Lockout lockout, Map<String, Set<String>> roles) {
+
+        public Security {
+            roles = roles == null ? Map.of() : Map.copyOf(roles);
+        }
+    }
 
     /**
      * @param maxFailures failed sign-ins in a row that lock an operator's account
