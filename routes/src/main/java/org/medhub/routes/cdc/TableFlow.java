@@ -28,6 +28,9 @@ final class TableFlow {
         this.table = table;
         this.columnTypes = saved == null ? null : saved.columnTypes();
         this.stopped = saved == null ? null : saved.stopped();
+        if (columnTypes != null) {
+            noteUnmapped(columnTypes.keySet());
+        }
         for (RowChange.Operation operation : RowChange.Operation.values()) {
             events.put(operation, new AtomicLong());
         }
@@ -59,17 +62,19 @@ final class TableFlow {
             }
         }
         boolean changed = columnTypes == null || !columnTypes.equals(now);
-        for (String column : now.keySet()) {
-            if (!table.captured().mappedColumns().contains(column) && !table.identityColumns().contains(column)
-                    && !table.onDelete().containsKey(column)
-                    && (columnTypes == null || !columnTypes.containsKey(column))) {
-                synchronized (unmappedColumns) {
-                    unmappedColumns.add(column);
-                }
-            }
-        }
+        noteUnmapped(now.keySet());
         columnTypes = Map.copyOf(now);
         return changed;
+    }
+
+    /** The columns of the table that nothing of the source's file reads: a new column shows here. */
+    private void noteUnmapped(java.util.Collection<String> columns) {
+        synchronized (unmappedColumns) {
+            unmappedColumns.clear();
+            columns.stream().filter(column -> !table.captured().mappedColumns().contains(column)
+                    && !table.identityColumns().contains(column) && !table.onDelete().containsKey(column))
+                    .forEach(unmappedColumns::add);
+        }
     }
 
     String stopped() {
