@@ -54,8 +54,18 @@ class People {
         }
     }
 
-    /** @param lockedUntil when the account is locked after failed sign-ins, until when */
-    record Person(String username, List<String> roles, boolean enabled, java.time.Instant lockedUntil) {}
+    /**
+     * @param roles every role the person has now, given for good or for a time
+     * @param grants the roles given for a time, and until when
+     * @param lockedUntil when the account is locked after failed sign-ins, until when
+     */
+    record Person(String username, List<String> roles, List<Grant> grants, boolean enabled, java.time.Instant lockedUntil) {}
+
+    /** A role given for a time. */
+    record Grant(String role, java.time.Instant until, String grantedBy) {}
+
+    /** The longest a role may be given for: a longer need is a role for good, which a review sees. */
+    static final java.time.Duration LONGEST_GRANT = java.time.Duration.ofDays(30);
 
     List<Person> all() {
         return jdbc.queryForList("select username from users order by username", String.class).stream().map(this::person)
@@ -67,7 +77,8 @@ class People {
             throw new NoSuchElementException("no operator '" + username + "'");
         }
         UserDetails user = users.loadUserByUsername(username);
-        return new Person(username, roles(user), user.isEnabled(), lockout.lockedUntil(username).orElse(null));
+        return new Person(username, roles(user), grants(username), user.isEnabled(),
+                lockout.lockedUntil(username).orElse(null));
     }
 
     @Transactional
@@ -97,7 +108,9 @@ class People {
             throw new Refused("the roles cannot be given", problems);
         }
         UserDetails user = users.loadUserByUsername(username);
-        users.updateUser(User.withUserDetails(user).roles(roles.toArray(String[]::new)).build());
+        java.util.Set<String> all = new TreeSet<>(roles);
+        before.grants().forEach(grant -> all.add(grant.role())); // a running grant runs on
+        users.updateUser(User.withUserDetails(user).roles(all.toArray(String[]::new)).build());
         audit.record(admin, "user.roles", "user/" + username, Map.of("from", before.roles(), "to", roles, "reason", reason));
         return person(username);
     }
@@ -123,6 +136,38 @@ class People {
         users.updateUser(User.withUserDetails(user).password(passwords.encode(password)).build());
         audit.record(admin, "user.password-reset", "user/" + username, Map.of("reason", reason));
         return person(username);
+    }
+
+    /** Gives a role until a time: taken away by itself then ({@link GrantExpiry}), and audited both times. */
+    @Transactional
+    Person grant(String admin, String username, String role, java.time.Instant until, String reason) {
+        Person before = person(username);
+        List<Violation> problems = new java.util.ArrayList<>(roleProblems(role == null ? List.of() : List.of(role)));
+        if (role != null && before.roles().contains(role)) {
+            problems.add(new Violation("role", "held", role, username + " has " + role + " already"));
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (until == null || !until.isAfter(now) || until.isAfter(now.plus(LONGEST_GRANT))) {
+            problems.add(new Violation("until", "range", String.valueOf(until), "until must be a time after now and at"
+                    + " most " + LONGEST_GRANT.toDays() + " days ahead, e.g. " + now.plus(java.time.Duration.ofHours(8))));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused("the role cannot be given", problems);
+        }
+        jdbc.update("insert into authorities (username, authority) values (?, ?)", username, "ROLE_" + role);
+        jdbc.update("""
+                insert into role_grant (username, role, expires_at, granted_by, reason, granted_at)
+                values (?, ?, ?, ?, ?, ?)""", username, role, java.sql.Timestamp.from(until), admin, reason,
+                java.sql.Timestamp.from(now));
+        audit.record(admin, "user.grant", "user/" + username, Map.of("role", role, "until", until.toString(), "reason", reason));
+        return person(username);
+    }
+
+    private List<Grant> grants(String username) {
+        return jdbc.query("""
+                select role, expires_at, granted_by from role_grant where username = ? and lapsed_at is null
+                order by expires_at""", (row, n) -> new Grant(row.getString(1), row.getTimestamp(2).toInstant(),
+                        row.getString(3)), username);
     }
 
     @Transactional

@@ -32,6 +32,9 @@ class UserController {
 
     record Reason(String reason) {}
 
+    /** @param until when the role is taken away again: at most 30 days ahead */
+    record GrantRequest(String role, java.time.Instant until, String reason) {}
+
     record PersonList(List<People.Person> users) {}
 
     @GetMapping("/api/users")
@@ -61,6 +64,13 @@ class UserController {
     People.Person password(@PathVariable String username, @RequestBody Password body, Principal admin) {
         requireReason(body.reason());
         return change(() -> people.resetPassword(admin.getName(), username, body.password(), body.reason()));
+    }
+
+    /** Gives a role for a time; it is taken away by itself then, and both are in the audit trail. */
+    @PostMapping("/api/users/{username}/grants")
+    People.Person grant(@PathVariable String username, @RequestBody GrantRequest body, Principal admin) {
+        requireReason(body.reason());
+        return change(() -> people.grant(admin.getName(), username, body.role(), body.until(), body.reason()));
     }
 
     /** @param action disable, enable or unlock */
