@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.NoSuchElementException;
 import org.medhub.hub.people.ElectronicSignatures;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.springframework.http.HttpStatus;
@@ -21,10 +22,12 @@ class DeliveryController {
 
     private final DeliveryControls controls;
     private final ElectronicSignatures signatures;
+    private final PartnerScopes scopes;
 
-    DeliveryController(DeliveryControls controls, ElectronicSignatures signatures) {
+    DeliveryController(DeliveryControls controls, ElectronicSignatures signatures, PartnerScopes scopes) {
         this.controls = controls;
         this.signatures = signatures;
+        this.scopes = scopes;
     }
 
     /**
@@ -52,6 +55,10 @@ class DeliveryController {
                     "say why in the body: {\"reason\": \"…\"}; it goes into the audit trail"));
         }
         Problems.requireFitText("reason", body.reason(), Problems.MAX_REASON);
+        if (!scopes.allowsMessage(operator.getName(), messageId)) {
+            throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "unknown-delivery", "Unknown delivery",
+                    "no delivery of message " + messageId + " to " + subscriber));
+        }
         if (what == DeliveryControls.Action.SKIP) {
             signatures.sign(operator.getName(), body.signature(), "discarding a delivery", "delivery/" + subscriber + "/"
                     + messageId, (subscriber + "\n" + messageId + "\n" + body.reason()).getBytes(StandardCharsets.UTF_8));

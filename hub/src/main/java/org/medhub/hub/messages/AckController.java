@@ -47,7 +47,7 @@ class AckController {
                     "limit must be between 1 and " + MAX_LIMIT));
         }
         List<Ack> acks = queries.find(new MessageFilter(Optional.empty(), status, Optional.of(partnerId), Optional.empty(),
-                limit)).stream().map(m -> new Ack(m.messageId(), m.messageType(), m.businessKey(), m.status(),
+                limit, Optional.empty())).stream().map(m -> new Ack(m.messageId(), m.messageType(), m.businessKey(), m.status(),
                         m.lastError(), m.receivedAt(), m.updatedAt())).toList();
         return new Acks(acks, acks.size());
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.medhub.hub.ledger.MessageStatusFilter;
+import java.security.Principal;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where each message is, for operators. */
+/** Where each message is, for operators: those of the partners in their scope. */
 @RestController
 class MessageController {
 
@@ -19,21 +21,25 @@ class MessageController {
     private static final Set<String> STATUSES = MessageStatusFilter.STATUSES;
 
     private final MessageQueries queries;
+    private final PartnerScopes scopes;
 
-    MessageController(MessageQueries queries) {
+    MessageController(MessageQueries queries, PartnerScopes scopes) {
         this.queries = queries;
+        this.scopes = scopes;
     }
 
+    /** A message of a partner outside the person's scope is as unknown to them as one that does not exist. */
     @GetMapping("/api/messages/{messageId}")
-    MessageView message(@PathVariable String messageId) {
-        return queries.message(messageId).orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND,
+    MessageView message(@PathVariable String messageId, Principal person) {
+        return queries.message(messageId).filter(m -> scopes.allows(person.getName(), m.partner()))
+                .orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND,
                 "unknown-message", "Unknown message", "no message has id '" + messageId + "'")));
     }
 
     @GetMapping("/api/messages")
     MessageView.MessageList messages(@RequestParam Optional<String> businessKey, @RequestParam Optional<String> status,
             @RequestParam Optional<String> partner, @RequestParam Optional<String> entity,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") int limit, Principal person) {
         if (status.isPresent() && !STATUSES.contains(status.get())) {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status '" + status.get() + "' is not one of " + STATUSES));
@@ -42,7 +48,8 @@ class MessageController {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "limit must be between 1 and " + MAX_LIMIT));
         }
-        List<MessageView> found = queries.find(new MessageFilter(businessKey, status, partner, entity, limit));
+        List<MessageView> found = queries.find(new MessageFilter(businessKey, status, partner, entity, limit,
+                scopes.of(person.getName())));
         return new MessageView.MessageList(found, found.size());
     }
 }

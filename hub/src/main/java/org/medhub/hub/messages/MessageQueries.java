@@ -102,6 +102,7 @@ class MessageQueries {
         filter.status().ifPresent(v -> MessageStatusFilter.append(sql, args, v));
         filter.partner().ifPresent(v -> { sql.append(" and partner = ?"); args.add(v); });
         filter.entity().ifPresent(v -> { sql.append(" and entity = ?"); args.add(v); });
+        filter.scope().ifPresent(partners -> { sql.append(" and partner = any(?)"); args.add(partners.toArray(String[]::new)); });
         sql.append(" order by received_at desc, message_id limit ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), MessageQueries::summary, args.toArray());

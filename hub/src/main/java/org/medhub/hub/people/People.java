@@ -33,9 +33,13 @@ class People {
     private final JdbcTemplate jdbc;
     /** The configured roles: the only ones a person can be given. */
     private final Set<String> roleNames;
+    private final PartnerScopes scopes;
+    private final org.medhub.routes.partner.PartnerDirectory partners;
 
     People(JdbcUserDetailsManager users, PasswordEncoder passwords, Lockout lockout, AuditTrail audit, JdbcTemplate jdbc,
-            MedhubProperties properties) {
+            MedhubProperties properties, PartnerScopes scopes, org.medhub.routes.partner.PartnerDirectory partners) {
+        this.scopes = scopes;
+        this.partners = partners;
         this.roleNames = new TreeSet<>(properties.security().roles().keySet());
         this.users = users;
         this.passwords = passwords;
@@ -57,9 +61,11 @@ class People {
     /**
      * @param roles every role the person has now, given for good or for a time
      * @param grants the roles given for a time, and until when
+     * @param partners the partners whose messages the person sees and steers; empty: every partner
      * @param lockedUntil when the account is locked after failed sign-ins, until when
      */
-    record Person(String username, List<String> roles, List<Grant> grants, boolean enabled, java.time.Instant lockedUntil) {}
+    record Person(String username, List<String> roles, List<Grant> grants, Set<String> partners, boolean enabled,
+            java.time.Instant lockedUntil) {}
 
     /** A role given for a time. */
     record Grant(String role, java.time.Instant until, String grantedBy) {}
@@ -77,7 +83,7 @@ class People {
             throw new NoSuchElementException("no operator '" + username + "'");
         }
         UserDetails user = users.loadUserByUsername(username);
-        return new Person(username, roles(user), grants(username), user.isEnabled(),
+        return new Person(username, roles(user), grants(username), scopes.of(username).orElse(Set.of()), user.isEnabled(),
                 lockout.lockedUntil(username).orElse(null));
     }
 
@@ -160,6 +166,23 @@ class People {
                 values (?, ?, ?, ?, ?, ?)""", username, role, java.sql.Timestamp.from(until), admin, reason,
                 java.sql.Timestamp.from(now));
         audit.record(admin, "user.grant", "user/" + username, Map.of("role", role, "until", until.toString(), "reason", reason));
+        return person(username);
+    }
+
+    /** Limits the person's work to these partners' messages; none: every partner's. */
+    @Transactional
+    Person setPartners(String admin, String username, List<String> partnerIds, String reason) {
+        Person before = person(username);
+        List<Violation> problems = (partnerIds == null ? List.<String>of() : partnerIds).stream()
+                .filter(p -> partners.partner(p).isEmpty())
+                .map(p -> new Violation("partners", "partner", p, "'" + p + "' is not a configured partner")).toList();
+        if (partnerIds == null || !problems.isEmpty()) {
+            throw new Refused("the partners cannot be set", partnerIds == null ? List.of(new Violation("partners",
+                    "required", null, "give the list of partners, [] for every partner")) : problems);
+        }
+        scopes.set(username, new TreeSet<>(partnerIds));
+        audit.record(admin, "user.partners", "user/" + username, Map.of("from", before.partners(),
+                "to", new TreeSet<>(partnerIds), "reason", reason));
         return person(username);
     }
 

@@ -32,6 +32,9 @@ class UserController {
 
     record Reason(String reason) {}
 
+    /** @param partners the partners whose messages the person sees and steers; [] for every partner */
+    record Partners(List<String> partners, String reason) {}
+
     /** @param until when the role is taken away again: at most 30 days ahead */
     record GrantRequest(String role, java.time.Instant until, String reason) {}
 
@@ -64,6 +67,13 @@ class UserController {
     People.Person password(@PathVariable String username, @RequestBody Password body, Principal admin) {
         requireReason(body.reason());
         return change(() -> people.resetPassword(admin.getName(), username, body.password(), body.reason()));
+    }
+
+    /** Limits what the person sees and steers to these partners' messages. */
+    @PutMapping("/api/users/{username}/partners")
+    People.Person partners(@PathVariable String username, @RequestBody Partners body, Principal admin) {
+        requireReason(body.reason());
+        return change(() -> people.setPartners(admin.getName(), username, body.partners(), body.reason()));
     }
 
     /** Gives a role for a time; it is taken away by itself then, and both are in the audit trail. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.hub.people.ElectronicSignatures;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.partner.Partner;
 import org.springframework.http.HttpStatus;
@@ -25,8 +26,10 @@ class ReplayController {
     private final ReplayService replays;
     private final LivePartners partners;
     private final ElectronicSignatures signatures;
+    private final PartnerScopes scopes;
 
-    ReplayController(ReplayService replays, LivePartners partners, ElectronicSignatures signatures) {
+    ReplayController(ReplayService replays, LivePartners partners, ElectronicSignatures signatures, PartnerScopes scopes) {
+        this.scopes = scopes;
         this.replays = replays;
         this.partners = partners;
         this.signatures = signatures;
@@ -49,6 +52,10 @@ class ReplayController {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-replay", "Invalid replay",
                     String.join("; ", problems)));
         }
+        scopes.of(operator.getName()).filter(scope -> !scope.contains(request.partner())).ifPresent(scope -> {
+            throw Problems.fail(Problems.problem(HttpStatus.FORBIDDEN, "partner-scope", "Outside your partners",
+                    "your work is limited to the messages of " + scope + ": name one of them in \"partner\""));
+        });
         if (request.dryRun()) {
             List<ReplayViews.Planned> plan = replays.dryRun(request);
             return ResponseEntity.ok(new ReplayViews.Plan(true, plan.size(), plan));
