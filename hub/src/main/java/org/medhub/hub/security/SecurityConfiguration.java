@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.medhub.hub.partner.LivePartners;
+import org.medhub.hub.people.ApiTokens;
 import org.medhub.hub.people.Lockout;
 import org.medhub.hub.people.LockoutAuthenticationProvider;
 import org.medhub.hub.settings.MedhubProperties;
@@ -57,10 +58,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            Lockout lockout, ObjectMapper json, RolePermissions roles) throws Exception {
+            Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
-        return stateless(http, new ProblemSecurityResponses(json, "medhub"))
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub");
+        return stateless(http, problems)
+                // a script's token instead of a password
+                .addFilterBefore(new BearerTokens(tokens, users, problems), BasicAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(provider, lockout)))
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
@@ -74,6 +78,9 @@ class SecurityConfiguration {
                         // the partner configuration in force
                         .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasAnyRole(roles.with(Permission.CONFIGURE))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(roles.with(Permission.READ))
+                        // a person's own tokens
+                        .requestMatchers(HttpMethod.POST, "/api/tokens", "/api/tokens/*/revoke")
+                                .hasAnyRole(roles.with(Permission.READ))
                         // the API's OpenAPI document and its UI, for the people who use the API
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").hasAnyRole(roles.with(Permission.READ))

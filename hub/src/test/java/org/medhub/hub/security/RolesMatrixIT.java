@@ -49,6 +49,8 @@ class RolesMatrixIT extends HubIntegrationTest {
             Map.entry("POST /api/users/{username}/{action}", Set.of(Permission.PEOPLE)),
             Map.entry("POST /api/users/{username}/grants", Set.of(Permission.PEOPLE)),
             Map.entry("PUT /api/users/{username}/partners", Set.of(Permission.PEOPLE)),
+            Map.entry("POST /api/tokens", Set.of(Permission.READ)),
+            Map.entry("POST /api/tokens/{id}/revoke", Set.of(Permission.READ)),
             Map.entry("POST /api/cdc/{source}/pause", Set.of(Permission.STEER, Permission.CONFIGURE)),
             Map.entry("POST /api/cdc/{source}/resume", Set.of(Permission.STEER, Permission.CONFIGURE)),
             Map.entry("POST /api/cdc/{source}/tables/{table}/resume", Set.of(Permission.STEER, Permission.CONFIGURE)),
