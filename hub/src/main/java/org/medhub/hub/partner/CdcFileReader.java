@@ -404,9 +404,6 @@ final class CdcFileReader {
                 columns.add(column.asText());
             }
         }
-        if (required && columns.isEmpty() && !value.isArray()) {
-            return columns;
-        }
         if (required && value.isArray() && value.isEmpty()) {
             in.problem(path + "." + key, "required", "name at least one column");
         }

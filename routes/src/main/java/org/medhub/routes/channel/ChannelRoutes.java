@@ -1,6 +1,8 @@
 package org.medhub.routes.channel;
 
 import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -20,9 +22,10 @@ public class ChannelRoutes {
     private final HttpClient http;
     private final CdcFeeds feeds;
     /** The sources of the change feeds started in place of routes, by route id. */
-    private final java.util.Map<String, String> feedRoutes = new java.util.HashMap<>();
+    private final Map<String, String> feedRoutes = new HashMap<>();
     private ProducerTemplate producer;
 
+    /** @param feeds the change feeds; null where no channel is one (tests of other channels) */
     public ChannelRoutes(CheckpointStore checkpoints, HttpClient http, CdcFeeds feeds) {
         this.checkpoints = checkpoints;
         this.http = http;

@@ -9,7 +9,8 @@ import org.medhub.connectors.transport.Pickup;
  * one of its message types.
  *
  * @param name the channel's name, unique within its partner's file
- * @param messageType the partner's message type every record of this channel is
+ * @param messageType the partner's message type every record of this channel is (a change feed, whose every table is a
+ *     message type of its own, has none)
  * @param pickup the transport and its settings
  */
 public record InboundChannel(String partner, String name, String messageType, Pickup pickup) {
