@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.people.ApiTokens;
 import org.medhub.hub.people.Lockout;
@@ -27,6 +28,8 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -58,14 +61,24 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens) throws Exception {
+            Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens, AuditTrail audit) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub");
-        return stateless(http, problems)
+        return common(http, problems)
+                .authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(provider, lockout)))
                 // a script's token instead of a password
                 .addFilterBefore(new BearerTokens(tokens, users, problems), BasicAuthenticationFilter.class)
-                .authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(provider, lockout)))
+                // a browser's session: opened by POST /api/session with the password, its cookie HttpOnly and
+                // SameSite=Strict; a request that rides on it and changes something carries the CSRF token
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(BrowserSessions::withoutSession))
+                .formLogin(form -> form.loginProcessingUrl(BrowserSessions.LOGIN)
+                        .successHandler(BrowserSessions.signedIn(json, audit)).failureHandler(problems::commence))
+                .logout(logout -> logout.logoutUrl(BrowserSessions.LOGOUT)
+                        .logoutSuccessHandler(BrowserSessions.signedOut()))
                 .authorizeHttpRequests(requests -> requests
                         // an error raised behind an authorised request is rendered, not turned into a 401
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -95,9 +108,13 @@ class SecurityConfiguration {
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ProblemSecurityResponses problems) throws Exception {
-        return http
+        return common(http, problems)
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing for a forged request to ride on
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ProblemSecurityResponses problems) throws Exception {
+        return http
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // beside Spring's own (nosniff, frame DENY, no-store, HSTS over TLS): pages load nothing from elsewhere
