@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.medhub.canonical.envelope.MessageIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -259,13 +260,8 @@ public final class ChangeFeed implements AutoCloseable {
         if (id.length() <= MAX_CHANGE_ID) {
             return id;
         }
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(tableAndKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return position + ":" + java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return position + ":" + MessageIds.sha256Hex(tableAndKey.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 32);
     }
 
     private String qualifier(Struct sourceInfo) {

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.cdc.CdcFeeds;
 import org.medhub.routes.cdc.FeedMeters;
@@ -18,6 +20,8 @@ public class CdcMetrics implements FeedMeters {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    /** By source: looked up once, since every published change of a source is timed. */
+    private final Map<String, Timer> lags = new ConcurrentHashMap<>();
 
     public CdcMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -32,8 +36,9 @@ public class CdcMetrics implements FeedMeters {
 
     @Override
     public void published(String source, Duration sinceCommit) {
-        Timer.builder("medhub.cdc.lag").description("from the commit in the source database to the canonical topic")
-                .publishPercentiles(0.5, 0.99).tags("source", source).register(registry).record(sinceCommit);
+        lags.computeIfAbsent(source, s -> Timer.builder("medhub.cdc.lag")
+                .description("from the commit in the source database to the canonical topic")
+                .publishPercentiles(0.5, 0.99).tags("source", s).register(registry)).record(sinceCommit);
     }
 
     /** For the publisher: the envelopes of a batch that are changes of a database, their lag. */

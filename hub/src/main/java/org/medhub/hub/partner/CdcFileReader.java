@@ -80,10 +80,10 @@ final class CdcFileReader {
         in.onlyKeys(root, "", Set.of("id", "name", "kind", "enabled", "database", "offsetFlushInterval", "tables"));
         String id = in.fileId(root, file);
         String name = in.text(root, "", "name", false);
-        PartnerKind kind = kind(in, root);
+        PartnerKind kind = PartnerFileReader.kind(in, root, PartnerKind.ERP);
         boolean enabled = enabled(in, root);
         SourceDatabase database = database(in, root);
-        Duration flush = duration(in, root, "offsetFlushInterval", DEFAULT_FLUSH);
+        Duration flush = ChannelReader.duration(in, root, "", "offsetFlushInterval", DEFAULT_FLUSH);
         Map<String, InboundMessageType> messageTypes = new LinkedHashMap<>();
         List<CdcTable> tables = tables(in, root, id, fileName, problems, messageTypes);
         if (problems.size() > before || !enabled) {
@@ -106,18 +106,6 @@ final class CdcFileReader {
         return false;
     }
 
-    private static PartnerKind kind(ConfigReader in, JsonNode root) {
-        String kind = in.text(root, "", "kind", false);
-        if (kind == null) {
-            return PartnerKind.ERP;
-        }
-        try {
-            return PartnerKind.valueOf(kind);
-        } catch (IllegalArgumentException e) {
-            in.problem("kind", "enum", "'" + kind + "' is not one of " + Arrays.toString(PartnerKind.values()));
-            return null;
-        }
-    }
 
     private SourceDatabase database(ConfigReader in, JsonNode root) {
         JsonNode node = in.object(root, "", "database", true);
@@ -160,23 +148,6 @@ final class CdcFileReader {
         return new SourceDatabase(type, host, port, databaseName, username, password, zone);
     }
 
-    private static Duration duration(ConfigReader in, JsonNode root, String key, Duration otherwise) {
-        String text = in.text(root, "", key, false);
-        if (text == null) {
-            return otherwise;
-        }
-        Matcher m = Pattern.compile("(\\d{1,6})(ms|s|m)").matcher(text);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            in.problem(key, "duration", "'" + text + "' is not a duration such as 500ms, 1s or 1m");
-            return otherwise;
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
-    }
 
     private List<CdcTable> tables(ConfigReader in, JsonNode root, String source, String file, List<ConfigProblem> problems,
             Map<String, InboundMessageType> messageTypes) {

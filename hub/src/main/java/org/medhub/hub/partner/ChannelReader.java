@@ -19,6 +19,7 @@ import org.medhub.connectors.poll.PartnerApi;
 import org.medhub.connectors.sftp.SftpPickup;
 import org.medhub.connectors.transport.Secret;
 import org.medhub.routes.channel.InboundChannel;
+import org.medhub.routes.mapping.YamlKeys;
 import org.medhub.routes.partner.InboundMessageType;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
@@ -236,7 +237,8 @@ final class ChannelReader {
         return defaultMaxFileBytes;
     }
 
-    private static Duration duration(ConfigReader in, JsonNode node, String path, String key, Duration defaultValue) {
+    /** A duration of at least 100 ms ({@code 500ms}, {@code 5s}, {@code 1m}); change-feed files read theirs here too. */
+    static Duration duration(ConfigReader in, JsonNode node, String path, String key, Duration defaultValue) {
         String value = in.text(node, path, key, false);
         if (value == null) {
             return defaultValue;
@@ -249,7 +251,7 @@ final class ChannelReader {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        in.problem(path + "." + key, "duration", "'" + value + "' must be a duration of at least 100ms, such as 5s or 1m");
+        in.problem(YamlKeys.join(path, key), "duration", "'" + value + "' must be a duration of at least 100ms, such as 5s or 1m");
         return defaultValue;
     }
 

@@ -67,7 +67,7 @@ public final class PartnerFileReader {
         in.onlyKeys(root, "", Set.of("id", "name", "kind", "credential", "inbound", "channels", "subscriptions"));
         String id = in.fileId(root, file);
         String name = in.text(root, "", "name", false);
-        PartnerKind kind = kind(in, root);
+        PartnerKind kind = kind(in, root, null);
         Map<String, InboundMessageType> messageTypes = inbound(in, root, fileName, problems);
         List<Subscription> subscriptions = subscriptions(in, root, id, fileName, problems);
         List<InboundChannel> inboundChannels = channels.read(in, root, id, messageTypes);
@@ -88,10 +88,11 @@ public final class PartnerFileReader {
                 subscriptions), digest, List.copyOf(inboundChannels)));
     }
 
-    private static PartnerKind kind(ConfigReader in, JsonNode root) {
-        String kind = in.text(root, "", "kind", true);
+    /** The {@code kind}: required where {@code otherwise} is null, else {@code otherwise} when absent. */
+    static PartnerKind kind(ConfigReader in, JsonNode root, PartnerKind otherwise) {
+        String kind = in.text(root, "", "kind", otherwise == null);
         if (kind == null) {
-            return null;
+            return otherwise;
         }
         try {
             return PartnerKind.valueOf(kind);

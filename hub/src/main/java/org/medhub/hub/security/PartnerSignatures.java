@@ -12,8 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.problem.Problems;
 import org.slf4j.Logger;
@@ -61,6 +60,9 @@ class PartnerSignatures extends OncePerRequestFilter {
     private final Clock clock;
     private final long maxBodyBytes;
     private final ObjectMapper json;
+    /** Nonces older than the window are deleted now and then, not at every request. */
+    private final java.util.concurrent.atomic.AtomicLong lastPruned = new java.util.concurrent.atomic.AtomicLong();
+    private static final long PRUNE_EVERY_SECONDS = 60;
 
     PartnerSignatures(LivePartners partners, JdbcTemplate jdbc, Clock clock, long maxBodyBytes, ObjectMapper json) {
         this.partners = partners;
@@ -124,11 +126,14 @@ class PartnerSignatures extends OncePerRequestFilter {
         }
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         byte[] signed = String.join("\n", timestamp, nonce, request.getMethod(), request.getRequestURI() + query,
-                sha256(body)).getBytes(StandardCharsets.UTF_8);
+                MessageIds.sha256Hex(body)).getBytes(StandardCharsets.UTF_8);
         if (!partners.signatureMatches(partner, signed, HexFormat.of().parseHex(signature.group(1)))) {
             return "the signature does not match: unknown partner, another key, or the request changed on its way";
         }
-        jdbc.update("delete from partner_nonce where seen_at < ?", Timestamp.from(now.minus(WINDOW.multipliedBy(2))));
+        long pruned = lastPruned.get();
+        if (now.getEpochSecond() - pruned >= PRUNE_EVERY_SECONDS && lastPruned.compareAndSet(pruned, now.getEpochSecond())) {
+            jdbc.update("delete from partner_nonce where seen_at < ?", Timestamp.from(now.minus(WINDOW.multipliedBy(2))));
+        }
         int fresh = jdbc.update("insert into partner_nonce (partner, nonce, seen_at) values (?, ?, ?) on conflict do nothing",
                 partner, nonce, Timestamp.from(now));
         return fresh == 1 ? null : "the nonce " + nonce + " was used before: a replayed request is refused";
@@ -141,13 +146,6 @@ class PartnerSignatures extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
 
     /** The request with its body read already, for the endpoint to read again. */
     private static final class ReadBody extends HttpServletRequestWrapper {

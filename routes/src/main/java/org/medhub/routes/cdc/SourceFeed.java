@@ -181,11 +181,9 @@ public final class SourceFeed implements ChangeFeed.Listener, AutoCloseable {
             });
             UntilDone.run("recording " + letters.size() + " held changes of " + source, () -> deadLetters.rejected(letters));
         }
-        changes.stream().collect(Collectors.groupingBy(c -> c.table() + "\n" + c.operation(), Collectors.counting()))
-                .forEach((tableAndOperation, count) -> {
-                    String[] parts = tableAndOperation.split("\n");
-                    meters.changes(source, parts[0], parts[1].toLowerCase(java.util.Locale.ROOT), count);
-                });
+        changes.stream().collect(Collectors.groupingBy(c -> Map.entry(c.table(), c.operation()), Collectors.counting()))
+                .forEach((counted, count) -> meters.changes(source, counted.getKey(),
+                        counted.getValue().name().toLowerCase(java.util.Locale.ROOT), count));
         RowChange last = changes.get(changes.size() - 1);
         lastCommittedAt = last.committedAt();
         lastEventAt = clock.instant();
