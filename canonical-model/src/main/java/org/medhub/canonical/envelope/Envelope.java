@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
  *     next update on (absent until the hub has applied it)
  * @param occurredAt business time, with the offset the source gave it (a factory's +08:00 stays +08:00)
  * @param receivedAt hub time, UTC
+ * @param deleted the source deleted the record: the payload holds its business key alone, and the hub publishes
+ *     the deletion as a tombstone (a null value under the key) on the entity's compacted topic
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope(
@@ -35,11 +37,20 @@ public record Envelope(
         OffsetDateTime occurredAt,
         Instant receivedAt,
         MappingRef mapping,
-        JsonNode payload) {
+        JsonNode payload,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deleted) {
+
+    /** An envelope of a record as it is (not a deletion). */
+    public Envelope(String messageId, String entity, int schemaVersion, String businessKey, String source, String partner,
+            String sourceVersion, Long baseVersion, Long version, String correlationId, String causationId,
+            OffsetDateTime occurredAt, Instant receivedAt, MappingRef mapping, JsonNode payload) {
+        this(messageId, entity, schemaVersion, businessKey, source, partner, sourceVersion, baseVersion, version,
+                correlationId, causationId, occurredAt, receivedAt, mapping, payload, false);
+    }
 
     /** This envelope as the hub publishes it: the record as merged, at its new version. */
     public Envelope applied(JsonNode merged, long newVersion) {
         return new Envelope(messageId, entity, schemaVersion, businessKey, source, partner, sourceVersion, baseVersion,
-                newVersion, correlationId, causationId, occurredAt, receivedAt, mapping, merged);
+                newVersion, correlationId, causationId, occurredAt, receivedAt, mapping, merged, deleted);
     }
 }

@@ -52,6 +52,8 @@ final class CdcFileReader {
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
     private static final Pattern TABLE = Pattern.compile(COLUMN.pattern() + "\\." + COLUMN.pattern());
     private static final Pattern ROW_PATH = Pattern.compile("\\$\\.row\\.(" + COLUMN.pattern() + ")");
+    /** {@code onDelete: tombstone}: a deleted row deletes the hub's record. */
+    private static final String TOMBSTONE = "tombstone";
     private static final Set<String> TABLE_KEYS = Set.of("entity", "key", "version", "where", "onDelete", "fields");
     private static final Set<String> OUTBOX_TABLE_KEYS = Set.of("outbox", "routes");
     private static final Set<String> OUTBOX_KEYS = Set.of("id", "aggregateType", "aggregateId", "payload");
@@ -198,7 +200,13 @@ final class CdcFileReader {
         List<String> key = columns(in, node, path, "key", true);
         int version = node.has("version") ? in.integer(node, path, "version", false, 1) : 1;
         Map<String, Set<String>> where = where(in, node, path);
-        Map<String, Object> onDelete = onDelete(in, node, path);
+        boolean tombstone = TOMBSTONE.equals(node.path("onDelete").asText(null));
+        Map<String, Object> onDelete = tombstone ? Map.of() : onDelete(in, node, path);
+        if (tombstone && entity.isPresent() && !"master".equals(entity.get().kind())) {
+            in.problem(path + ".onDelete", "tombstone", "a tombstone deletes a record of master data from its compacted"
+                    + " topic; " + entityName + " records are events, kept for a time and never deleted: map the delete"
+                    + " with {column: value}, or leave onDelete out");
+        }
         JsonNode fields = in.object(node, path, "fields", true);
         if (fields == null || entity.isEmpty()) {
             return Optional.empty();
@@ -234,9 +242,12 @@ final class CdcFileReader {
         mapping.put("entity", entityName);
         // an update carries the columns it changed: a field left out is not missing
         mapping.put("partial", true);
+        if (tombstone) {
+            mapping.put("deleted", "$.deleted");
+        }
         mapping.set("fields", rules);
         return mapping(mapping, file, path, problems).map(spec -> new ReadTable(new CdcTable(
-                new CapturedTable(name, key, mapped), identity, where, onDelete, null), Map.of(name, spec)));
+                new CapturedTable(name, key, mapped), identity, where, onDelete, tombstone, null), Map.of(name, spec)));
     }
 
     /**
@@ -293,7 +304,7 @@ final class CdcFileReader {
         }
         Set<String> eventColumns = new TreeSet<>(List.of(id, type, aggregateId, payload));
         return Optional.of(new ReadTable(new CdcTable(new CapturedTable(name, List.of(id), eventColumns), Set.of(id),
-                Map.of(), Map.of(), new Outbox(id, type, aggregateId, payload, messageTypes)), mappings));
+                Map.of(), Map.of(), false, new Outbox(id, type, aggregateId, payload, messageTypes)), mappings));
     }
 
     private static String column(ConfigReader in, JsonNode node, String path, String key, String otherwise) {
@@ -412,8 +423,8 @@ final class CdcFileReader {
             return onDelete;
         }
         if (!value.isObject() || value.isEmpty()) {
-            in.problem(path + ".onDelete", "type", "must map columns to the values a deleted row is taken to have, e.g."
-                    + " {status: DELETED}, which the table's mapping then maps");
+            in.problem(path + ".onDelete", "type", "must be tombstone (the record is deleted) or map columns to the values"
+                    + " a deleted row is taken to have, e.g. {status: DELETED}, which the table's mapping then maps");
             return onDelete;
         }
         value.fields().forEachRemaining(column -> {

@@ -21,17 +21,22 @@ class RecordController {
         this.jdbc = jdbc;
     }
 
-    /** @param writers for each field, the source that last wrote it */
+    /**
+     * @param writers for each field, the source that last wrote it
+     * @param deleted its source deleted it (by {@code messageId}); it has no fields, and comes back at the next version
+     */
     record RecordView(String entity, String businessKey, long version, JsonNode record, JsonNode writers,
-            String messageId, Instant updatedAt) {}
+            String messageId, Instant updatedAt, boolean deleted) {}
 
     @GetMapping("/api/records/{entity}")
     RecordView record(@PathVariable String entity, @RequestParam String key) {
         return jdbc.query("""
                 select version, record::text as record, writers::text as writers, message_id, updated_at
-                from record_state where entity = ? and business_key = ?""", (rs, n) -> new RecordView(entity, key,
-                        rs.getLong("version"), json(rs.getString("record")), json(rs.getString("writers")),
-                        rs.getString("message_id"), rs.getTimestamp("updated_at").toInstant()), entity, key)
+                from record_state where entity = ? and business_key = ?""", (rs, n) -> {
+                    JsonNode record = json(rs.getString("record"));
+                    return new RecordView(entity, key, rs.getLong("version"), record, json(rs.getString("writers")),
+                            rs.getString("message_id"), rs.getTimestamp("updated_at").toInstant(), record.isEmpty());
+                }, entity, key)
                 .stream().findFirst().orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found",
                         "Not found", "the hub knows no " + entity + " " + key)));
     }

@@ -194,6 +194,14 @@ class ReplayService implements AutoCloseable {
                 List<String> current = jdbc.queryForList("select record::text from record_state where entity = ? and business_key = ?",
                         String.class, entity.name(), m.envelope().businessKey());
                 ObjectNode now = current.isEmpty() ? null : (ObjectNode) CanonicalJson.mapper().readTree(current.get(0));
+                if (m.envelope().deleted()) { // every field goes
+                    List<String> fields = new ArrayList<>();
+                    if (now != null) {
+                        now.fieldNames().forEachRemaining(fields::add);
+                    }
+                    changes.add(new ReplayViews.WouldPublish(m.envelope().businessKey(), fields, CanonicalJson.mapper().createObjectNode()));
+                    continue;
+                }
                 MergeResult merge = RecordMerge.merge(entity, now, null, (ObjectNode) m.envelope().payload(),
                         org.medhub.canonical.dictionary.SystemOfRecord.HUB);
                 changes.add(new ReplayViews.WouldPublish(m.envelope().businessKey(), merge.changed(), merge.merged()));
@@ -246,8 +254,12 @@ class ReplayService implements AutoCloseable {
         if (!request.force() && !status.isEmpty() && ("DELIVERED".equals(status.get(0)) || "SKIPPED".equals(status.get(0)))) {
             return request.subscriber() + " already has it (" + status.get(0) + "); force to send it again";
         }
-        if (kafka.at(location(message, "canonical")).isEmpty()) {
+        Optional<ConsumerRecord<String, byte[]>> published = kafka.at(location(message, "canonical"));
+        if (published.isEmpty()) {
             return "GONE: the canonical topic no longer keeps it (retention or compaction)";
+        }
+        if (published.get().value() == null) {
+            return "it is a deletion (a tombstone): subscribers are not sent deletions";
         }
         return null;
     }
@@ -266,7 +278,7 @@ class ReplayService implements AutoCloseable {
         String id = MessageIds.fromContent(mapped.source(), mapped.entity(), original, CanonicalJson.toBytes(mapped.payload()));
         return new Envelope(id, mapped.entity(), mapped.schemaVersion(), mapped.businessKey(), mapped.source(),
                 mapped.partner(), mapped.sourceVersion(), mapped.baseVersion(), null, mapped.correlationId(), original,
-                mapped.occurredAt(), mapped.receivedAt(), mapped.mapping(), mapped.payload());
+                mapped.occurredAt(), mapped.receivedAt(), mapped.mapping(), mapped.payload(), mapped.deleted());
     }
 
     private static KafkaLocation location(Map<String, Object> message, String prefix) {

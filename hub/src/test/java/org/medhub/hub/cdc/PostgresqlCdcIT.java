@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,10 +18,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
+import org.medhub.routes.kafka.MedhubHeaders;
+import org.medhub.routes.kafka.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -125,6 +130,36 @@ class PostgresqlCdcIT extends HubIntegrationTest {
 
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(record(m100).get("record").get("status").asText()).isEqualTo("OBSOLETE"));
+    }
+
+    @Test
+    void aDeleteOfATableOfTombstonesDeletesTheRecordLeavesATombstoneOnItsTopicAndAnInsertBringsItBack() throws Exception {
+        writeSource(source, materialsMapping("public.materials", "name: maktx").replace("onDelete: { status: D }",
+                "onDelete: tombstone"));
+        await().atMost(PATIENCE).until(() -> record(m100), r -> r != null);
+
+        legacy("delete from materials where matnr = '" + m100 + "'");
+
+        JsonNode deleted = await().atMost(PATIENCE).until(() -> record(m100), r -> r.get("deleted").asBoolean());
+        assertThat(deleted.get("version").asLong()).isEqualTo(2);
+        assertThat(deleted.get("record").isEmpty()).isTrue();
+        List<ConsumerRecord<String, byte[]>> onTopic = readAll(Topics.canonical("material")).stream()
+                .filter(r -> m100.equals(r.key())).toList();
+        assertThat(onTopic).hasSize(2);
+        ConsumerRecord<String, byte[]> tombstone = onTopic.get(1);
+        assertThat(tombstone.value()).as("a tombstone").isNull();
+        assertThat(new String(tombstone.headers().lastHeader(MedhubHeaders.MESSAGE_ID).value(), StandardCharsets.UTF_8))
+                .isEqualTo(deleted.get("messageId").asText());
+        assertThat(message(deleted.get("messageId").asText()).get("status").asText())
+                .as("owed to no subscriber, the deletion is done once published").isEqualTo("DELIVERED");
+
+        legacy("insert into materials values ('" + m100 + "', '导管 7F 新', 'FERT', 'EA', true, 'A', 'CN01')");
+
+        JsonNode back = await().atMost(PATIENCE).until(() -> record(m100), r -> !r.get("deleted").asBoolean());
+        assertThat(back.get("version").asLong()).as("the numbering goes on").isEqualTo(3);
+        assertThat(back.get("record").get("name").asText()).isEqualTo("导管 7F 新");
+        await().atMost(PATIENCE).untilAsserted(() -> erp.verify(postRequestedFor(urlPathEqualTo("/acme/materials"))
+                .withRequestBody(containing("导管 7F 新"))));
     }
 
     @Test

@@ -106,6 +106,39 @@ class CdcFileReaderTest {
     }
 
     @Test
+    void aTableOfTombstonesMapsADeleteAsTheDeletionOfTheRecordItsKeyNames() throws Exception {
+        write("old-erp.yml", SOURCE.replace("onDelete: { lvorm: X }", "onDelete: tombstone"));
+        PartnerRegistry registry = load();
+        RecordMapping mapping = new RecordMapping(registry, new InMemoryCanonicalLookup(),
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+
+        List<MappedMessage> mapped = mapping.map("old-erp", "erp.mara", """
+                {"id": "lsn:2346", "table": "erp.mara", "operation": "DELETE", "committedAt": "2026-11-30T02:00:00Z",
+                 "row": {"matnr": "CATH-7F-110"}, "deleted": true}""".getBytes(StandardCharsets.UTF_8));
+        List<MappedMessage> updated = mapping.map("old-erp", "erp.mara", """
+                {"id": "lsn:2347", "table": "erp.mara", "operation": "UPDATE", "committedAt": "2026-11-30T02:00:00Z",
+                 "row": {"matnr": "CATH-7F-110", "maktx": "导管"}}""".getBytes(StandardCharsets.UTF_8));
+
+        CdcTable table = ((CdcSource) registry.channels("old-erp").get(0).pickup()).tables().get(0);
+        assertThat(table.tombstone()).isTrue();
+        assertThat(table.onDelete()).isEmpty();
+        assertThat(mapped.get(0).envelope().deleted()).isTrue();
+        assertThat(mapped.get(0).envelope().businessKey()).isEqualTo("CATH-7F-110");
+        assertThat(updated.get(0).envelope().deleted()).isFalse();
+    }
+
+    @Test
+    void onlyMasterDataMayBeDeletedByTombstone() throws Exception {
+        write("old-erp.yml", SOURCE.replace("onDelete: { lvorm: X }", "onDelete: tombstone")
+                .replace("entity: Material", "entity: InspectionResult"));
+
+        PartnerConfigException e = catchThrowableOfType(PartnerConfigException.class, this::load);
+
+        assertThat(e.problems()).extracting(ConfigProblem::key, ConfigProblem::rule)
+                .contains(tuple("tables.erp.mara.onDelete", "tombstone"));
+    }
+
+    @Test
     void theSampleSourceIsValid() throws Exception {
         Files.createDirectories(dir.resolve("partners"));
         Files.createDirectories(dir.resolve("cdc"));

@@ -13,12 +13,13 @@ import org.medhub.connectors.cdc.CapturedTable;
  *     entity's business key is mapped from, so that an update of other columns still says which record it changes
  * @param where only rows whose column has one of the listed values are taken (all rows when empty)
  * @param onDelete the columns a deleted row is taken to have (e.g. a status column set to the ERP's code for
- *     deleted, which the mapping turns into the entity's state), mapped as an update of that row; empty: deletes are
- *     counted and left out
+ *     deleted, which the mapping turns into the entity's state), mapped as an update of that row; empty (and no
+ *     tombstone): deletes are counted and left out
+ * @param tombstone a deleted row deletes the hub's record, which goes off the entity's compacted topic as a tombstone
  * @param outbox for an outbox table, its columns and routes; null for a table of rows
  */
 public record CdcTable(CapturedTable captured, Set<String> identityColumns, Map<String, Set<String>> where,
-        Map<String, Object> onDelete, Outbox outbox) {
+        Map<String, Object> onDelete, boolean tombstone, Outbox outbox) {
 
     public CdcTable {
         identityColumns = Set.copyOf(identityColumns);

@@ -24,7 +24,7 @@ record ChangeDocument(Outcome outcome, String messageType, ObjectNode body, Stri
         TAKEN,
         /** A row the table's {@code where} does not take. */
         FILTERED,
-        /** A delete of a table without {@code onDelete}, or an outbox's own housekeeping. */
+        /** A delete of a table that leaves deletes out, or an outbox's own housekeeping. */
         LEFT_OUT
     }
 
@@ -36,7 +36,8 @@ record ChangeDocument(Outcome outcome, String messageType, ObjectNode body, Stri
      * {@code operation}, {@code position}, {@code committedAt}, {@code row} and, for an update or a delete,
      * {@code changed}. An update carries its changed columns (and the identity columns) where the database logs the
      * row before it, so that the merge sees what the legacy system changed and nothing else; a delete carries the
-     * identity columns and the table's {@code onDelete} values.
+     * identity columns and the table's {@code onDelete} values, or, where deletes are tombstones, the identity
+     * columns and {@code deleted: true}.
      */
     static ChangeDocument of(RowChange change, CdcTable table) {
         if (table.outbox() != null) {
@@ -61,7 +62,7 @@ record ChangeDocument(Outcome outcome, String messageType, ObjectNode body, Stri
             }
             row = partial;
         } else if (change.operation() == RowChange.Operation.DELETE) {
-            if (table.onDelete().isEmpty()) {
+            if (table.onDelete().isEmpty() && !table.tombstone()) {
                 return LEFT_OUT;
             }
             Map<String, Object> deleted = new LinkedHashMap<>();
@@ -76,6 +77,9 @@ record ChangeDocument(Outcome outcome, String messageType, ObjectNode body, Stri
         body.set("row", CanonicalJson.mapper().valueToTree(row));
         if (changed != null) {
             body.set("changed", CanonicalJson.mapper().valueToTree(changed));
+        }
+        if (change.operation() == RowChange.Operation.DELETE && table.tombstone()) {
+            body.put("deleted", true);
         }
         return new ChangeDocument(Outcome.TAKEN, table.name(), body, null);
     }

@@ -59,6 +59,9 @@ public class DeliveryBatchProcessor implements Processor {
         for (Exchange record : records) {
             Message message = record.getMessage();
             byte[] bytes = message.getBody(byte[].class);
+            if (bytes == null) {
+                continue; // a deletion's tombstone: owed to no subscriber
+            }
             Envelope envelope = CanonicalJson.fromBytes(bytes, Envelope.class);
             if (!subscriber.equals(envelope.source())) { // never echo a record back to the system it came from
                 items.putIfAbsent(envelope.messageId(), new DeliveryItem(envelope, bytes, BatchRecords.location(message)));

@@ -12,6 +12,8 @@ public final class MedhubHeaders {
     public static final String INTAKE = "medhubIntake";
     public static final String ENTITY = "medhubEntity";
     public static final String BUSINESS_KEY = "medhubBusinessKey";
+    /** Header of a tombstone on a canonical topic: the hub's version of the record the deletion made. */
+    public static final String VERSION = "medhubVersion";
     public static final String DUPLICATE = "medhubDuplicate";
     public static final String SUBSCRIBER = "medhubSubscriber";
     /** Exchange property: where the raw bytes were written ({@link org.medhub.routes.ledger.KafkaLocation}). */

@@ -23,6 +23,6 @@ public final class MappedEnvelopes {
                 : MessageIds.fromContent(partner, entity.name(), businessKey, CanonicalJson.toBytes(record.canonical()));
         return new Envelope(messageId, entity.name(), entity.version(), businessKey, partner, partner, record.sourceId(),
                 record.baseVersion(), null, messageId, null, record.occurredAt(), receivedAt, record.mapping(),
-                record.canonical());
+                record.canonical(), record.deleted());
     }
 }

@@ -15,6 +15,7 @@ import org.medhub.canonical.validation.PrintableText;
  * @param sourceId the source's own id of the record, if the mapping reads one
  * @param occurredAt the business time, with the offset the source gave (or the mapping's zone placed)
  * @param baseVersion the hub version the source's update was based on, if the mapping reads one
+ * @param deleted the source deleted the record; {@code canonical} holds what identifies it
  * @param index the 0-based position of this record among all the document made
  * @param rule the record rule that made it, {@code records[1]}
  * @param mapping the id and version of the mapping
@@ -26,6 +27,7 @@ public record MappedRecord(
         String sourceId,
         OffsetDateTime occurredAt,
         Long baseVersion,
+        boolean deleted,
         int index,
         String rule,
         MappingRef mapping,

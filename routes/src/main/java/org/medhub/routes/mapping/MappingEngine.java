@@ -84,7 +84,7 @@ public final class MappingEngine {
                     // every problem at once, but a field the mapping could not fill is not also reported missing
                     java.util.Set<String> failed = new java.util.HashSet<>();
                     found.forEach(v -> failed.add(v.field()));
-                    for (Violation v : rule.partial() ? RecordValidator.validatePartial(entity, made.record())
+                    for (Violation v : rule.partial() || made.deleted() ? RecordValidator.validatePartial(entity, made.record())
                             : RecordValidator.validate(entity, made.record())) {
                         if (failed.stream().anyMatch(f -> !f.isEmpty() && (v.field().equals(f) || f.startsWith(v.field() + ".")
                                 || f.startsWith(v.field() + "[") || v.field().startsWith(f + ".")))) {
@@ -97,7 +97,7 @@ public final class MappingEngine {
                 }
                 if (found.isEmpty()) {
                     records.add(new MappedRecord(entity.name(), made.record(), made.sourceId(), made.occurredAt(),
-                            made.baseVersion(), records.size(), label, spec.ref(), made.lineage()));
+                            made.baseVersion(), made.deleted(), records.size(), label, spec.ref(), made.lineage()));
                 }
                 violations.addAll(found);
             }

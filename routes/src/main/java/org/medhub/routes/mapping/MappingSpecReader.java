@@ -33,7 +33,7 @@ public final class MappingSpecReader {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("id", "version", "description", "direction", "format", "charset",
-            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "baseVersion", "partial", "fields");
+            "namespaces", "csv", "edi", "epcis", "output", "records", "entity", "forEach", "sourceId", "occurredAt", "baseVersion", "deleted", "partial", "fields");
     private static final Set<SourceFormat> OUTBOUND_FORMATS = Set.of(SourceFormat.JSON, SourceFormat.XML, SourceFormat.CSV);
 
     private final RecordRuleReader records;

@@ -21,7 +21,7 @@ import org.medhub.routes.mapping.MappingSpec.Direction;
  */
 final class RecordRuleReader {
 
-    private static final Set<String> KEYS = Set.of("entity", "forEach", "sourceId", "occurredAt", "baseVersion", "partial",
+    private static final Set<String> KEYS = Set.of("entity", "forEach", "sourceId", "occurredAt", "baseVersion", "deleted", "partial",
             "fields");
 
     private final DataDictionary dictionary;
@@ -86,6 +86,7 @@ final class RecordRuleReader {
         FieldRule sourceId = node.has("sourceId") ? fieldRules.rule(in, node.get("sourceId"), YamlKeys.join(key, "sourceId"), spec, null, FieldType.STRING) : null;
         FieldRule occurredAt = node.has("occurredAt") ? fieldRules.rule(in, node.get("occurredAt"), YamlKeys.join(key, "occurredAt"), spec, null, FieldType.DATE_TIME) : null;
         FieldRule baseVersion = node.has("baseVersion") ? fieldRules.rule(in, node.get("baseVersion"), YamlKeys.join(key, "baseVersion"), spec, null, FieldType.INTEGER) : null;
+        FieldRule deleted = node.has("deleted") ? fieldRules.rule(in, node.get("deleted"), YamlKeys.join(key, "deleted"), spec, null, FieldType.BOOLEAN) : null;
         Map<String, FieldRule> rules = new LinkedHashMap<>();
         JsonNode fieldsNode = in.object(node, key, "fields", true);
         if (fieldsNode != null) {
@@ -98,7 +99,7 @@ final class RecordRuleReader {
             }
         }
         boolean partial = node.path("partial").asBoolean(false);
-        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, partial, rules));
+        return Optional.of(new RecordRule(entityName, forEach, sourceId, occurredAt, baseVersion, deleted, partial, rules));
     }
 
     private FieldRule outboundRule(YamlKeys in, Map.Entry<String, JsonNode> field, String key, MappingSpec spec) {

@@ -1,5 +1,6 @@
 package org.medhub.routes.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.deadletter.DeadLetter;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.kafka.KafkaWriter;
+import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
@@ -84,8 +86,7 @@ public class CanonicalPublisher {
             switch (result.outcome()) {
                 case APPLIED -> {
                     published.put(writes.size(), result.published());
-                    String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
-                    writes.add(new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(result.published())));
+                    writes.add(canonical(result.published()));
                 }
                 case CONFLICT -> writes.add(new ProducerRecord<>(Topics.CONFLICTS,
                         envelope.entity() + "/" + envelope.businessKey(), result.conflict()));
@@ -100,8 +101,8 @@ public class CanonicalPublisher {
         }
         List<KafkaLocation> locations = kafka.writeAll(writes);
         List<Publication> publications = new ArrayList<>(published.size());
-        published.forEach((write, envelope) -> publications.add(new Publication(envelope.messageId(),
-                locations.get(write), Subscribers.of(partners, envelope.entity(), envelope.source()))));
+        published.forEach((write, envelope) -> publications.add(new Publication(envelope.messageId(), locations.get(write),
+                envelope.deleted() ? List.of() : Subscribers.of(partners, envelope.entity(), envelope.source()))));
         ledger.atomically(() -> {
             ledger.published(publications);
             ledger.rejected(refused);
@@ -109,5 +110,21 @@ public class CanonicalPublisher {
         if (!published.isEmpty()) {
             onPublished.accept(published.values());
         }
+    }
+
+    /**
+     * The record for the entity's canonical topic. A deletion is a tombstone, a null value under the key, which
+     * compaction keeps for a while and then drops with every earlier version of the key; its headers say which
+     * message it was. Subscribers are not sent deletions: their formats have no way to say one.
+     */
+    private static ProducerRecord<String, byte[]> canonical(Envelope envelope) {
+        String topic = Topics.canonical(DataDictionary.standard().entity(envelope.entity()).orElseThrow().topic());
+        if (!envelope.deleted()) {
+            return new ProducerRecord<>(topic, envelope.businessKey(), CanonicalJson.toBytes(envelope));
+        }
+        ProducerRecord<String, byte[]> tombstone = new ProducerRecord<>(topic, envelope.businessKey(), null);
+        tombstone.headers().add(MedhubHeaders.MESSAGE_ID, envelope.messageId().getBytes(StandardCharsets.UTF_8));
+        tombstone.headers().add(MedhubHeaders.VERSION, Long.toString(envelope.version()).getBytes(StandardCharsets.UTF_8));
+        return tombstone;
     }
 }

@@ -2,6 +2,8 @@ package org.medhub.routes.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.dictionary.EntityDefinition;
 import org.medhub.canonical.dictionary.RecordValidator;
@@ -31,8 +33,16 @@ public final class SyncPolicy {
         REFUSE
     }
 
-    /** The hub's version of a record: its number, its fields, and which source last wrote each field. */
-    public record Current(long version, ObjectNode record, ObjectNode writers) {}
+    /**
+     * The hub's version of a record: its number, its fields, and which source last wrote each field. A deleted record
+     * has no fields and no writers; its version keeps counting when it comes back.
+     */
+    public record Current(long version, ObjectNode record, ObjectNode writers) {
+
+        public boolean deleted() {
+            return record.isEmpty();
+        }
+    }
 
     /** What to do with an update. */
     public sealed interface Decision {}
@@ -73,6 +83,9 @@ public final class SyncPolicy {
      */
     public Decision decide(Envelope update, Current current, ObjectNode base) {
         EntityDefinition entity = DataDictionary.standard().entity(update.entity()).orElseThrow();
+        if (update.deleted()) {
+            return deletion(update, current, entity);
+        }
         SystemOfRecord source = systemOf(update.source());
         MergeResult merge = RecordMerge.merge(entity, current == null ? null : current.record(), base,
                 (ObjectNode) update.payload(), source);
@@ -104,6 +117,29 @@ public final class SyncPolicy {
         String flag = merge.notOwned().isEmpty() ? null : "flagged: " + update.source() + " (" + source + ") changed "
                 + merge.notOwned().stream().map(f -> f + " (owned by " + entity.ownerOf(f) + ")").toList();
         return new Applied(current == null ? 1 : current.version() + 1, merge.merged(), writers, flag);
+    }
+
+    /**
+     * A deletion empties the record at a new version. Only master data is deleted (its topic is compacted, and the
+     * tombstone takes the key off it); only a system that wrote the record, or a person, may delete it.
+     */
+    private Decision deletion(Envelope update, Current current, EntityDefinition entity) {
+        if (!"master".equals(entity.kind())) {
+            return new Refused(entity.name() + " is an event: events are kept, not deleted", List.of(new Violation("",
+                    "deletion", null, "only master data may be deleted; " + entity.name() + " records are events")));
+        }
+        if (current == null || current.deleted()) {
+            return new Unchanged();
+        }
+        Set<String> writers = new TreeSet<>();
+        current.writers().elements().forEachRemaining(writer -> writers.add(writer.asText()));
+        if (!HUB.equals(update.source()) && !writers.contains(update.source())) {
+            String reason = update.source() + " may not delete " + update.businessKey() + ": only the systems that wrote it "
+                    + writers + " may";
+            return new Refused(reason, List.of(new Violation("", "deletion", null, reason)));
+        }
+        return new Applied(current.version() + 1, CanonicalJson.mapper().createObjectNode(),
+                CanonicalJson.mapper().createObjectNode(), null);
     }
 
     /** The kind of system a source is, by its partner's kind: what field ownership is judged by. */

@@ -20,9 +20,9 @@ class ChangeDocumentTest {
 
     private static final CdcTable MATERIALS = new CdcTable(new CapturedTable("erp.mara", List.of("matnr"),
             Set.of("matnr", "maktx", "mtart", "lvorm", "werks")), Set.of("matnr"), Map.of("werks", Set.of("CN01")),
-            Map.of("lvorm", "X"), null);
+            Map.of("lvorm", "X"), false, null);
     private static final CdcTable OUTBOX = new CdcTable(new CapturedTable("erp.outbox", List.of("id"),
-            Set.of("id", "aggregatetype", "aggregateid", "payload")), Set.of("id"), Map.of(), Map.of(),
+            Set.of("id", "aggregatetype", "aggregateid", "payload")), Set.of("id"), Map.of(), Map.of(), false,
             new Outbox("id", "aggregatetype", "aggregateid", "payload", Map.of("Material", "erp.outbox/Material")));
 
     @Test
@@ -68,8 +68,22 @@ class ChangeDocumentTest {
     }
 
     @Test
+    void aDeleteOfATableOfTombstonesIsTheRowsIdentityMarkedDeleted() {
+        CdcTable tombstones = new CdcTable(MATERIALS.captured(), Set.of("matnr"), Map.of(), Map.of(), true, null);
+
+        ChangeDocument document = ChangeDocument.of(change(Operation.DELETE, row("M1", "导管", "FERT", " ", "CN01"), null),
+                tombstones);
+
+        assertThat(document.outcome()).isEqualTo(ChangeDocument.Outcome.TAKEN);
+        assertThat(document.body().get("row").toString()).isEqualTo("{\"matnr\":\"M1\"}");
+        assertThat(document.body().get("deleted").asBoolean()).isTrue();
+        assertThat(ChangeDocument.of(change(Operation.UPDATE, row("M1", "b", "FERT", " ", "CN01"), null), tombstones)
+                .body().has("deleted")).as("only a delete is a deletion").isFalse();
+    }
+
+    @Test
     void aDeleteOfATableWithoutOnDeleteAndARowItsWhereLeavesOutAreNotTaken() {
-        CdcTable withoutOnDelete = new CdcTable(MATERIALS.captured(), Set.of("matnr"), Map.of(), Map.of(), null);
+        CdcTable withoutOnDelete = new CdcTable(MATERIALS.captured(), Set.of("matnr"), Map.of(), Map.of(), false, null);
 
         assertThat(ChangeDocument.of(change(Operation.DELETE, row("M1", "a", "FERT", " ", "CN01"), null), withoutOnDelete)
                 .outcome()).isEqualTo(ChangeDocument.Outcome.LEFT_OUT);

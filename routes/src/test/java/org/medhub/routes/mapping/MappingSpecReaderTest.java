@@ -30,6 +30,28 @@ class MappingSpecReaderTest {
     }
 
     @Test
+    void aRecordRuleMarksDeletionsByTheSourcesActionCodeAndADeletionNeedsItsKeyAlone() throws Exception {
+        List<SpecProblem> problems = new ArrayList<>();
+        MappingSpec spec = reader.read(YAML.readTree("""
+                id: erp-batches
+                version: 1
+                entity: Batch
+                deleted: { path: $.action, codes: { D: "true" }, otherwise: "false" }
+                fields: { gtin: $.gtin, lot: $.lot, materialNumber: $.item, status: $.status }
+                """), "m.yml", "", new MappingSpecReader.Defaults(SourceFormat.JSON, null), problems).orElseThrow();
+        MappingEngine engine = new MappingEngine();
+
+        MappedRecord deleted = engine.map(spec, "{\"action\": \"D\", \"gtin\": \"09506000134352\", \"lot\": \"L1\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
+        MappedRecord kept = engine.map(spec, ("{\"action\": \"U\", \"gtin\": \"09506000134352\", \"lot\": \"L1\","
+                + " \"item\": \"CATH-7F-110\", \"status\": \"PLANNED\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
+
+        assertThat(problems).isEmpty();
+        assertThat(deleted.deleted()).as("the required fields a deletion lacks are not asked for").isTrue();
+        assertThat(kept.deleted()).isFalse();
+    }
+
+    @Test
     void readsAMappingWithSeveralRecordsAndEveryTransform() throws Exception {
         List<SpecProblem> problems = new ArrayList<>();
         JsonNode yaml = YAML.readTree("""

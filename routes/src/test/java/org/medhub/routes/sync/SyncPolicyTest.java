@@ -82,6 +82,43 @@ class SyncPolicyTest {
     }
 
     @Test
+    void aDeletionByASystemThatWroteTheRecordEmptiesItAtTheNextVersion() {
+        ObjectNode writers = CanonicalJson.mapper().createObjectNode().put("status", "erp").put("quantity", "acme");
+        var current = new SyncPolicy.Current(3, batch("IN_PRODUCTION", 100), writers);
+
+        assertThat(flag.decide(deletion("acme"), current, null)).isInstanceOfSatisfying(SyncPolicy.Applied.class, applied -> {
+            assertThat(applied.version()).isEqualTo(4);
+            assertThat(applied.current().deleted()).isTrue();
+        });
+        assertThat(flag.decide(deletion("wms"), current, null)).as("a system that never wrote it")
+                .isInstanceOfSatisfying(SyncPolicy.Refused.class, refused -> {
+                    assertThat(refused.violations()).singleElement().satisfies(v -> assertThat(v.rule()).isEqualTo("deletion"));
+                    assertThat(refused.reason()).contains("[acme, erp]");
+                });
+    }
+
+    @Test
+    void aDeletionOfARecordTheHubDoesNotHoldChangesNothingAndADeletedRecordComesBackAtTheNextVersion() {
+        var deleted = new SyncPolicy.Current(4, CanonicalJson.mapper().createObjectNode(), CanonicalJson.mapper().createObjectNode());
+
+        assertThat(flag.decide(deletion("acme"), null, null)).isInstanceOf(SyncPolicy.Unchanged.class);
+        assertThat(flag.decide(deletion("acme"), deleted, null)).isInstanceOf(SyncPolicy.Unchanged.class);
+        assertThat(flag.decide(update("acme", null, batch("IN_PRODUCTION", 100)), deleted, null))
+                .isInstanceOfSatisfying(SyncPolicy.Applied.class, applied -> {
+                    assertThat(applied.version()).isEqualTo(5);
+                    assertThat(applied.record().get("lot").asText()).isEqualTo("L1");
+                });
+    }
+
+    @Test
+    void anEventIsNeverDeleted() {
+        Envelope deletion = new Envelope("m-1", "InspectionResult", 1, "R1", "lims", "lims", null, null, null, null, null,
+                null, Instant.parse("2026-12-04T08:00:00Z"), null, CanonicalJson.mapper().createObjectNode(), true);
+
+        assertThat(flag.decide(deletion, null, null)).isInstanceOf(SyncPolicy.Refused.class);
+    }
+
+    @Test
     void takesAPersonsDecisionAsTheHubsOwn() {
         assertThat(flag.systemOf(SyncPolicy.HUB)).isEqualTo(SystemOfRecord.HUB);
         assertThat(flag.systemOf("unknown")).isEqualTo(SystemOfRecord.PARTNER);
@@ -92,6 +129,12 @@ class SyncPolicyTest {
                 .put("materialNumber", "CATH-7F-110").put("status", status);
         batch.putObject("quantity").put("value", quantity).put("unit", "EA");
         return batch;
+    }
+
+    private static Envelope deletion(String source) {
+        ObjectNode key = CanonicalJson.mapper().createObjectNode().put("gtin", "09506000134352").put("lot", "L1");
+        return new Envelope("d-" + System.nanoTime(), "Batch", 2, KEY, source, source, null, null, null, null, null,
+                null, Instant.parse("2026-12-04T09:00:00Z"), null, key, true);
     }
 
     private static Envelope update(String source, Long baseVersion, ObjectNode payload) {

@@ -31,7 +31,7 @@ public final class RecordMaker {
     private static final JsonNodeFactory NODES = JsonTree.NODES;
 
     /** What was made: the record, its source id and time, and where each field came from. */
-    public record Made(ObjectNode record, String sourceId, OffsetDateTime occurredAt, Long baseVersion,
+    public record Made(ObjectNode record, String sourceId, OffsetDateTime occurredAt, Long baseVersion, boolean deleted,
             Map<String, FieldLineage> lineage) {}
 
     private final RuleEvaluator evaluator;
@@ -78,7 +78,12 @@ public final class RecordMaker {
                 }
             }
         }
-        return new Made(record, sourceId, occurredAt, baseVersion, lineage);
+        boolean deleted = false;
+        if (rule.deleted() != null) {
+            Value value = evaluator.evaluate(rule.deleted(), node, FieldType.BOOLEAN, "deleted", scope);
+            deleted = value != null && !value.failed() && value.node().asBoolean(false);
+        }
+        return new Made(record, sourceId, occurredAt, baseVersion, deleted, lineage);
     }
 
     private void fill(ObjectNode target, Map<String, FieldRule> rules, Map<String, FieldDefinition> fields,
