@@ -46,7 +46,7 @@ class AckController {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "limit must be between 1 and " + MAX_LIMIT));
         }
-        List<Ack> acks = queries.find(new MessageFilter(Optional.empty(), status, Optional.of(partnerId), Optional.empty(),
+        List<Ack> acks = queries.find(new MessageFilter(Optional.empty(), List.of(), status, Optional.of(partnerId), Optional.empty(),
                 limit, Optional.empty())).stream().map(m -> new Ack(m.messageId(), m.messageType(), m.businessKey(), m.status(),
                         m.lastError(), m.receivedAt(), m.updatedAt())).toList();
         return new Acks(acks, acks.size());

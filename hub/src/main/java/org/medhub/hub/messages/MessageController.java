@@ -8,6 +8,7 @@ import java.security.Principal;
 import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +38,9 @@ class MessageController {
     }
 
     @GetMapping("/api/messages")
-    MessageView.MessageList messages(@RequestParam Optional<String> businessKey, @RequestParam Optional<String> status,
+    MessageView.MessageList messages(@RequestParam Optional<String> businessKey,
+            @Parameter(description = "a lot, serial number, material or declaration number, or a UDI in any written form")
+            @RequestParam Optional<String> key, @RequestParam Optional<String> status,
             @RequestParam Optional<String> partner, @RequestParam Optional<String> entity,
             @RequestParam(defaultValue = "50") int limit, Principal person) {
         if (status.isPresent() && !STATUSES.contains(status.get())) {
@@ -48,7 +51,8 @@ class MessageController {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "limit must be between 1 and " + MAX_LIMIT));
         }
-        List<MessageView> found = queries.find(new MessageFilter(businessKey, status, partner, entity, limit,
+        List<MessageView> found = queries.find(new MessageFilter(businessKey,
+                key.filter(k -> !k.isBlank()).map(KeySearch::parts).orElse(List.of()), status, partner, entity, limit,
                 scopes.of(person.getName())));
         return new MessageView.MessageList(found, found.size());
     }

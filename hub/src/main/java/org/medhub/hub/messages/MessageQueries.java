@@ -99,6 +99,10 @@ class MessageQueries {
         StringBuilder sql = new StringBuilder(SUMMARY).append(" where true");
         List<Object> args = new ArrayList<>();
         filter.businessKey().ifPresent(v -> { sql.append(" and business_key = ?"); args.add(v); });
+        if (!filter.keyParts().isEmpty()) {
+            sql.append(" and string_to_array(business_key, '/') @> ?::text[]");
+            args.add(filter.keyParts().toArray(String[]::new));
+        }
         filter.status().ifPresent(v -> MessageStatusFilter.append(sql, args, v));
         filter.partner().ifPresent(v -> { sql.append(" and partner = ?"); args.add(v); });
         filter.entity().ifPresent(v -> { sql.append(" and entity = ?"); args.add(v); });
