@@ -29,7 +29,10 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
             throws IOException {
         String detail = failure.getMessage() == null || failure.getMessage().startsWith("Full authentication")
                 ? "this endpoint needs HTTP Basic credentials" : failure.getMessage();
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // the dashboard's own requests say who they are: a browser would answer the challenge with its own dialog
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        }
         write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail));
     }
 

@@ -39,6 +39,13 @@ class RolePermissions {
         }
     }
 
+    /** What the roles allow together. */
+    Set<Permission> of(java.util.Collection<String> names) {
+        Set<Permission> allowed = EnumSet.noneOf(Permission.class);
+        names.forEach(name -> allowed.addAll(roles.getOrDefault(name, Set.of())));
+        return allowed;
+    }
+
     /** The roles that have {@code permission}. */
     String[] with(Permission permission) {
         return roles.entrySet().stream().filter(role -> role.getValue().contains(permission)).map(Map.Entry::getKey)

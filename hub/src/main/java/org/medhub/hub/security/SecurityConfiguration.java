@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(roles.with(Permission.READ))
+                        // the dashboard's page and assets hold no data: it signs in, then asks the API
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**").permitAll()
                         // people and their roles
                         .requestMatchers("/api/users", "/api/users/**").hasAnyRole(roles.with(Permission.PEOPLE))
                         // the partner configuration in force

@@ -1,0 +1,295 @@
+// The ops dashboard: one page, a view per hash route (#/messages, #/messages/<id>, ...), every view a deep link.
+// It signs in with a browser session (POST /api/session) and sends the CSRF token on every change.
+import { api, ApiError, signIn, signOut } from './api.js';
+import { h, table, when, field, status } from './dom.js';
+
+const main = document.getElementById('main');
+let person = null;
+
+const views = [
+  [/^#\/overview$/, overview],
+  [/^#\/messages$/, messages],
+  [/^#\/messages\/(.+)$/, message],
+  [/^#\/replays\/(\d+)$/, replay],
+  [/^#\/conflicts$/, conflicts],
+  [/^#\/conflicts\/(\d+)$/, conflict],
+  [/^#\/cdc$/, changeFeeds],
+  [/^#\/audit$/, audit],
+];
+
+async function route() {
+  if (!person) {
+    try {
+      person = await api('/api/session');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return login();
+      throw e;
+    }
+    showPerson();
+  }
+  const [path, query] = (location.hash || '#/messages').split('?');
+  const params = new URLSearchParams(query || '');
+  for (const [pattern, view] of views) {
+    const match = path.match(pattern);
+    if (match) {
+      main.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+      try {
+        main.replaceChildren(...[].concat(await view(params, ...match.slice(1).map(decodeURIComponent))));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) { person = null; return login(); }
+        main.replaceChildren(problem(e));
+      }
+      return;
+    }
+  }
+  location.hash = '#/messages';
+}
+
+function may(permission) {
+  return person && person.permissions.includes(permission);
+}
+
+function showPerson() {
+  document.getElementById('nav').hidden = false;
+  const scope = person.partners ? ' · ' + person.partners.join(', ') : '';
+  document.getElementById('who').replaceChildren(
+    h('span', { id: 'username' }, person.username), ' (' + person.roles.join(', ') + scope + ') ',
+    h('button', { onclick: async () => { await signOut(); person = null; login(); } }, 'Sign out'));
+}
+
+function login(message) {
+  document.getElementById('nav').hidden = true;
+  document.getElementById('who').replaceChildren();
+  const error = h('p', { class: 'error', id: 'login-error' }, message || '');
+  const form = h('form', { id: 'login', onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      await signIn(form.username.value, form.password.value);
+      person = null;
+      await route();
+    } catch (e) {
+      error.textContent = e.detail || String(e);
+    }
+  } },
+    h('h1', {}, 'Sign in to medhub'),
+    h('label', {}, 'User name', h('input', { name: 'username', autocomplete: 'username', required: true })),
+    h('label', {}, 'Password', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h('button', { type: 'submit' }, 'Sign in'), error);
+  main.replaceChildren(form);
+}
+
+function problem(e) {
+  return h('div', { class: 'problem' }, h('strong', {}, e.title || 'Error'), ' ', e.detail || String(e));
+}
+
+// ---- overview: what is stuck, at a glance ----
+
+async function overview() {
+  const [failed, conflictList, feeds] = await Promise.all([
+    api('/api/messages?status=FAILED&limit=500'), api('/api/conflicts'), api('/api/cdc')]);
+  const byPartner = {};
+  failed.messages.forEach((m) => { byPartner[m.partner] = (byPartner[m.partner] || 0) + 1; });
+  return [h('h1', {}, 'Overview'),
+    h('div', { class: 'tiles' },
+      tile('Failed messages', failed.count + (failed.count === 500 ? '+' : ''), '#/messages?status=FAILED'),
+      tile('Open conflicts', conflictList.count, '#/conflicts'),
+      tile('Change feeds', feeds.sources.filter((s) => s.state !== 'RUNNING').length + ' not running of ' + feeds.sources.length, '#/cdc')),
+    h('h2', {}, 'Failed messages by partner'),
+    table(['Partner', 'Failed'], Object.entries(byPartner).map(([partner, n]) =>
+      [partner, h('a', { href: '#/messages?status=FAILED&partner=' + encodeURIComponent(partner) }, String(n))]))];
+}
+
+function tile(label, value, href) {
+  return h('a', { class: 'tile', href }, h('span', { class: 'value' }, String(value)), h('span', {}, label));
+}
+
+// ---- messages: search by any identifier, saved searches ----
+
+const FILTERS = ['key', 'status', 'partner', 'entity'];
+const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED'];
+
+async function messages(params) {
+  const query = new URLSearchParams();
+  FILTERS.forEach((f) => params.get(f) && query.set(f, params.get(f)));
+  query.set('limit', '200');
+  const list = await api('/api/messages?' + query);
+  const form = h('form', { id: 'search', class: 'filters', onsubmit: (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    FILTERS.forEach((f) => form[f].value && next.set(f, form[f].value.trim()));
+    location.hash = '#/messages?' + next;
+  } },
+    h('input', { name: 'key', placeholder: 'Lot, serial, UDI, material or declaration number', value: params.get('key') || '', size: 40 }),
+    h('select', { name: 'status' }, ...STATUSES.map((s) => h('option', { value: s, selected: s === (params.get('status') || '') }, s || 'any status'))),
+    h('input', { name: 'partner', placeholder: 'Partner', value: params.get('partner') || '' }),
+    h('input', { name: 'entity', placeholder: 'Entity', value: params.get('entity') || '' }),
+    h('button', { type: 'submit' }, 'Search'),
+    h('button', { type: 'button', onclick: () => saveSearch(location.hash) }, 'Save search'));
+  const selected = new Set();
+  const rows = list.messages.map((m) => [
+    may('STEER') && m.status === 'FAILED' ? h('input', { type: 'checkbox', 'data-id': m.messageId,
+      onchange: (event) => event.target.checked ? selected.add(m.messageId) : selected.delete(m.messageId) }) : '',
+    h('a', { href: '#/messages/' + encodeURIComponent(m.messageId), class: 'mono' }, m.messageId.slice(0, 16) + '…'),
+    m.partner, m.entity || '', m.businessKey || '', status(m.status), m.lastError || '', when(m.receivedAt)]);
+  const actions = may('STEER') && list.messages.some((m) => m.status === 'FAILED') ? h('div', { class: 'actions' },
+    h('button', { id: 'replay-selected', onclick: () => replayPlan({ from: 'raw', messageIds: [...selected] }) }, 'Replay selected from raw…'),
+    h('button', { id: 'replay-matching', onclick: () => replayPlan({ from: 'raw', status: 'FAILED',
+      partner: params.get('partner') || undefined, entity: params.get('entity') || undefined }) }, 'Replay all failed that match…')) : '';
+  return [h('h1', {}, 'Messages'), savedSearches(), form,
+    h('p', { id: 'count' }, list.count + ' message(s)' + (list.count === 200 ? ', the newest 200' : '')), actions,
+    table(['', 'Message', 'Partner', 'Entity', 'Business key', 'Status', 'Error', 'Received'], rows, 'messages')];
+}
+
+function savedSearches() {
+  const saved = JSON.parse(localStorage.getItem('medhub.searches') || '[]');
+  return saved.length ? h('p', { class: 'saved' }, 'Saved: ', ...saved.map((s) => h('a', { href: s }, decodeURIComponent(s.split('?')[1] || 'all'), ' '))) : '';
+}
+
+function saveSearch(hash) {
+  const saved = new Set(JSON.parse(localStorage.getItem('medhub.searches') || '[]'));
+  saved.add(hash);
+  localStorage.setItem('medhub.searches', JSON.stringify([...saved].slice(-10)));
+  route();
+}
+
+// ---- one message: fields, lineage, every stage; replay from here ----
+
+async function message(params, id) {
+  const m = await api('/api/messages/' + encodeURIComponent(id));
+  const facts = [['Message', m.messageId], ['Partner', m.partner], ['Message type', m.messageType], ['Entity', m.entity],
+    ['Business key', m.businessKey], ['Status', status(m.status)], ['Error', m.lastError], ['Source version', m.sourceVersion],
+    ['Mapping', m.mapping && m.mapping.id + ' v' + m.mapping.version], ['Occurred', when(m.occurredAt)],
+    ['Received', when(m.receivedAt)], ['Published', when(m.publishedAt)],
+    ['Replay of', m.causedBy && h('a', { href: '#/messages/' + encodeURIComponent(m.causedBy) }, m.causedBy)]];
+  const stages = (m.stages || []).map((s) => [s.stage, s.subscriber || '', status(s.status), String(s.attempts),
+    s.httpStatus ? String(s.httpStatus) : '', s.error || '', when(s.lastAt)]);
+  const lineage = m.lineage ? Object.entries(m.lineage).map(([f, how]) => [f, how]) : [];
+  const failedSubscribers = (m.stages || []).filter((s) => s.subscriber && ['FAILED', 'STOPPED'].includes(s.status)).map((s) => s.subscriber);
+  const actions = may('STEER') ? h('div', { class: 'actions' },
+    m.raw ? h('button', { id: 'replay-raw', onclick: () => replayPlan({ from: 'raw', messageIds: [m.messageId] }) }, 'Replay from raw…') : '',
+    ...failedSubscribers.map((s) => h('button', { class: 'replay-to', onclick: () => replayPlan({ from: 'canonical', messageIds: [m.messageId], subscriber: s }) },
+      'Deliver again to ' + s + '…'))) : '';
+  return [h('h1', {}, 'Message'), h('dl', { class: 'facts' }, ...facts.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    actions, h('h2', {}, 'Stages'), table(['Stage', 'Subscriber', 'Status', 'Attempts', 'HTTP', 'Error', 'Last'], stages, 'stages'),
+    h('h2', {}, 'Mapping trace'), table(['Field', 'Made by'], lineage, 'lineage')];
+}
+
+// ---- replays: a dry run first, then the job with its progress ----
+
+async function replayPlan(request) {
+  const dialog = h('dialog', { id: 'replay-plan' });
+  document.body.append(dialog);
+  dialog.showModal();
+  try {
+    const plan = await api('/api/replays', { method: 'POST', body: { ...request, dryRun: true } });
+    const rows = plan.messages.slice(0, 50).map((p) => [p.messageId.slice(0, 16) + '…', p.outcome, p.detail || '',
+      (p.wouldPublish || []).map((w) => w.businessKey + ': ' + w.changes.join(', ')).join('; ')]);
+    dialog.replaceChildren(h('h2', {}, 'Replay: ' + plan.count + ' message(s)'),
+      table(['Message', 'Would', 'Detail', 'Changes'], rows),
+      h('div', { class: 'actions' },
+        h('button', { id: 'replay-start', onclick: async () => {
+          const started = await api('/api/replays', { method: 'POST', body: request });
+          dialog.remove();
+          location.hash = '#/replays/' + started.replayId;
+        } }, 'Replay ' + plan.count),
+        h('button', { onclick: () => dialog.remove() }, 'Cancel')));
+  } catch (e) {
+    dialog.replaceChildren(problem(e), h('button', { onclick: () => dialog.remove() }, 'Close'));
+  }
+}
+
+async function replay(params, id) {
+  const p = await api('/api/replays/' + id);
+  const percent = p.total ? Math.round((100 * p.done) / p.total) : 100;
+  if (p.status === 'RUNNING') {
+    setTimeout(() => { if (location.hash === '#/replays/' + id) route(); }, 1000);
+  }
+  const rows = p.items.map((i) => [h('a', { href: '#/messages/' + encodeURIComponent(i.message_id) }, i.message_id.slice(0, 16) + '…'),
+    status(i.outcome), i.detail || '', i.new_message_id ? h('a', { href: '#/messages/' + encodeURIComponent(i.new_message_id), class: 'new-message' }, i.new_message_id.slice(0, 16) + '…') : '']);
+  return [h('h1', {}, 'Replay ' + p.id),
+    h('p', {}, 'From ' + p.source + (p.subscriber ? ' to ' + p.subscriber : '') + ', ' + p.rate + '/s, by ' + p.requested_by + ' · ', status(p.status)),
+    h('progress', { id: 'replay-progress', max: 100, value: percent }), h('span', { id: 'replay-percent' }, ' ' + percent + ' % (' + p.done + ' of ' + p.total + ')'),
+    p.status === 'RUNNING' && may('STEER') ? h('button', { id: 'replay-stop', onclick: async () => { await api('/api/replays/' + id + '/stop', { method: 'POST' }); route(); } }, 'Stop') : '',
+    table(['Message', 'Outcome', 'Detail', 'New message'], rows, 'replay-items')];
+}
+
+// ---- conflicts: base, current and incoming side by side; resolved per field, signed ----
+
+async function conflicts() {
+  const list = await api('/api/conflicts');
+  return [h('h1', {}, 'Open conflicts'), table(['Conflict', 'Entity', 'Business key', 'From', 'Fields', 'Since'],
+    list.conflicts.map((c) => [h('a', { href: '#/conflicts/' + c.id }, '#' + c.id), c.entity, c.businessKey, c.source,
+      c.fields.map((f) => f.field).join(', '), when(c.createdAt)]), 'conflicts')];
+}
+
+async function conflict(params, id) {
+  const c = await api('/api/conflicts/' + id);
+  const show = (v) => v === undefined || v === null ? '—' : JSON.stringify(v);
+  const rows = c.fields.map((f) => [f.field, show(f.base), choice(f.field, 'current', show(f.current)), choice(f.field, 'incoming', show(f.incoming))]);
+  const head = [h('h1', {}, 'Conflict #' + c.id + ' · ' + c.entity + ' ' + c.businessKey),
+    h('p', {}, 'From ', h('a', { href: '#/messages/' + encodeURIComponent(c.messageId) }, c.source), ', based on version ' + (c.baseVersion ?? '—') + '; the hub is at version ' + c.currentVersion)];
+  if (c.status !== 'OPEN') {
+    return [...head, h('p', { id: 'resolved' }, 'Resolved by ' + c.resolvedBy + ' ' + when(c.resolvedAt) + ': ' + c.reason),
+      table(['Field', 'Base', 'Current', 'Incoming'], c.fields.map((f) => [f.field, show(f.base), show(f.current), show(f.incoming)]))];
+  }
+  const error = h('p', { class: 'error', id: 'resolve-error' });
+  const form = h('form', { id: 'resolve', onsubmit: async (event) => {
+    event.preventDefault();
+    const fields = {};
+    for (const f of c.fields) {
+      const picked = form.querySelector('input[name="' + CSS.escape(f.field) + '"]:checked');
+      if (!picked) { error.textContent = 'choose current or incoming for ' + f.field; return; }
+      fields[f.field] = picked.value; // current or incoming: the hub takes the value it holds
+    }
+    try {
+      await api('/api/conflicts/' + id + '/resolution', { method: 'POST', body: { fields, reason: form.reason.value, password: form.password.value } });
+      route();
+    } catch (e) {
+      error.textContent = e.detail || String(e);
+    }
+  } },
+    table(['Field', 'Base', 'Current (keep)', 'Incoming (take)'], rows, 'conflict-fields'),
+    may('RESOLVE') ? h('fieldset', {}, h('legend', {}, 'Electronic signature'),
+      h('label', {}, 'Reason', h('input', { name: 'reason', required: true, size: 60 })),
+      h('label', {}, 'Password of ' + person.username, h('input', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' })),
+      h('p', { class: 'hint' }, 'Signing records your name, the time, the meaning (approval) and this reason with the decided record.'),
+      h('button', { type: 'submit', id: 'sign-resolution' }, 'Sign and resolve')) : h('p', {}, 'Your roles may view conflicts, not resolve them.'),
+    error);
+  return [...head, form];
+}
+
+function choice(fieldName, side, text) {
+  return h('label', { class: 'choice' }, h('input', { type: 'radio', name: fieldName, value: side }), ' ', text);
+}
+
+// ---- change feeds and the audit trail ----
+
+async function changeFeeds() {
+  const { sources } = await api('/api/cdc');
+  return [h('h1', {}, 'Change feeds'), ...sources.map((s) => h('section', {},
+    h('h2', {}, s.source + ' ', status(s.state)), s.problem ? h('p', { class: 'error' }, s.problem) : '',
+    h('p', {}, s.database + ' · last change ' + when(s.lastEventAt) + (s.lagMillis != null ? ' · lag ' + s.lagMillis + ' ms' : '')),
+    table(['Table', 'State', 'Changes', 'Filtered', 'Left out', 'Held', 'Unmapped columns', 'Problem'],
+      s.tables.map((t) => [t.table, status(t.state), Object.entries(t.events).map(([k, v]) => k + ' ' + v).join(', '),
+        String(t.filtered), String(t.leftOut), String(t.held), (t.unmappedColumns || []).join(', '), t.problem || '']))))];
+}
+
+async function audit(params) {
+  const query = new URLSearchParams();
+  ['actor', 'action', 'subject'].forEach((f) => params.get(f) && query.set(f, params.get(f)));
+  const list = await api('/api/audit?' + query);
+  const form = h('form', { class: 'filters', onsubmit: (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    ['actor', 'action', 'subject'].forEach((f) => form[f].value && next.set(f, form[f].value.trim()));
+    location.hash = '#/audit?' + next;
+  } }, ...['actor', 'action', 'subject'].map((f) => h('input', { name: f, placeholder: f, value: params.get(f) || '' })),
+    h('button', { type: 'submit' }, 'Filter'),
+    h('a', { href: '/api/audit/export?format=csv&' + query, download: 'audit.csv' }, 'Export CSV'), ' ',
+    h('a', { href: '/api/audit/export?format=json&' + query, download: 'audit.json' }, 'Export JSON'));
+  return [h('h1', {}, 'Audit trail'), form, table(['#', 'When (UTC)', 'Who', 'What', 'Subject', 'Detail'],
+    list.events.map((e) => [String(e.sequence), e.recordedAt, e.actor, e.action, e.subject, field(e.detail)]), 'audit')];
+}
+
+window.addEventListener('hashchange', route);
+route();

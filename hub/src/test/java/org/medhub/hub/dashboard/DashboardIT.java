@@ -1,0 +1,248 @@
+package org.medhub.hub.dashboard;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medhub.hub.HubIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+
+/**
+ * The dashboard in a real headless Chromium: sign in, find a failed message by its lot, replay it and see it
+ * delivered; resolve a conflict with a signature; what each role sees. A screenshot of every page goes to
+ * {@code target/screenshots/}.
+ */
+class DashboardIT extends HubIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String ERP = "erp";
+    private static final String ERP_SECRET = "erp-it-secret";
+
+    private static WebDriver browser;
+
+    @Autowired
+    private JdbcUserDetailsManager users;
+
+    @Autowired
+    private PasswordEncoder passwords;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the dashboard's tests need Debian's chromium and chromium-driver (apt-get install -y chromium"
+                        + " chromium-driver; .ci/run installs them)");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void people() {
+        person("dash-viewer", "VIEWER");
+        person("dash-resolver", "RESOLVER");
+        person("dash-beta-operator", "OPERATOR");
+        putBytes("/api/users/dash-beta-operator/partners", "admin", ADMIN_PASSWORD,
+                "{\"partners\": [\"beta-factory\"], \"reason\": \"works for Beta only\"}".getBytes(StandardCharsets.UTF_8));
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anOperatorFindsAFailedMessageByItsLotReplaysItAndSeesItDelivered() {
+        erp.stubFor(post("/erp/batches").atPriority(5).willReturn(aResponse().withStatus(201)));
+        StubMapping refusing = erp.stubFor(post("/erp/batches").atPriority(1).withRequestBody(containing("LOT-DASH-1"))
+                .willReturn(aResponse().withStatus(422).withBody("unknown material")));
+        var posted = postBatch(ACME, ACME_SECRET, acmeBatch("REC-DASH-1", "LOT-DASH-1"));
+        String messageId = json(posted).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(message(messageId).get("status").asText()).isEqualTo("FAILED"));
+
+        signIn("admin", ADMIN_PASSWORD);
+        search("LOT-DASH-1");
+        WebElement row = waitFor(By.cssSelector("#messages tbody tr"));
+        assertThat(row.getText()).contains("FAILED").contains("LOT-DASH-1").contains("422");
+        screenshot("messages-failed-by-lot");
+
+        row.findElement(By.cssSelector("a.mono")).click();
+        WebElement deliverAgain = waitFor(By.cssSelector("button.replay-to"));
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains(messageId).contains("FAILED");
+        assertThat(browser.findElement(By.id("lineage")).getText()).as("the mapping trace").contains("lot");
+        screenshot("message");
+        erp.removeStub(refusing); // the ERP now knows the material
+
+        deliverAgain.click();
+        WebElement start = waitFor(By.id("replay-start"));
+        assertThat(browser.findElement(By.id("replay-plan")).getText()).contains("WOULD_DELIVER");
+        screenshot("replay-plan");
+        start.click();
+        wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("replay-percent"), "100 % (1 of 1)"));
+        screenshot("replay");
+
+        browser.get(baseUrl() + "/#/messages/" + messageId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(waitFor(By.cssSelector(".facts")).getText()).contains("DELIVERED");
+        });
+        screenshot("message-delivered");
+    }
+
+    @Test
+    void aResolverResolvesAConflictFieldByFieldWithTheirSignature() {
+        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
+        String key = "01/09506000134352/10/LOT-DASH-C";
+        String first = json(postBatch(ACME, ACME_SECRET, acme("DC-1", "LOT-DASH-C", 100, null))).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(message(first).get("status").asText()).isEqualTo("DELIVERED"));
+        String second = json(postBatch(ACME, ACME_SECRET, acme("DC-2", "LOT-DASH-C", 110, 1L))).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(message(second).get("status").asText()).isEqualTo("DELIVERED"));
+        String fromErp = json(postBytes("/api/inbound/erp/batch-update", ERP, ERP_SECRET, """
+                {"changeId": "E-DASH-C", "gtin": "09506000134352", "lot": "LOT-DASH-C", "qty": 120, "hubVersion": 1}"""
+                .getBytes(StandardCharsets.UTF_8))).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(message(fromErp).get("status").asText()).isEqualTo("CONFLICT"));
+
+        signIn("dash-resolver", "dash-resolver-password");
+        browser.get(baseUrl() + "/#/conflicts");
+        WebElement row = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='conflicts']//tr[td[contains(., '" + key + "')]]")));
+        screenshot("conflicts");
+        row.findElement(By.tagName("a")).click();
+        waitFor(By.id("conflict-fields"));
+        assertThat(browser.findElement(By.id("conflict-fields")).getText()).contains("quantity").contains("100")
+                .contains("110").contains("120");
+        browser.findElement(By.cssSelector("input[name='quantity'][value='incoming']")).click();
+        browser.findElement(By.name("reason")).sendKeys("ERP count after the stock take");
+        browser.findElement(By.name("password")).sendKeys("not-my-password");
+        browser.findElement(By.id("sign-resolution")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("resolve-error"), java.util.regex.Pattern.compile(".+")));
+        screenshot("conflict-wrong-signature");
+        assertThat(message(fromErp).get("status").asText()).as("nothing decided").isEqualTo("CONFLICT");
+
+        browser.findElement(By.name("password")).clear();
+        browser.findElement(By.name("password")).sendKeys("dash-resolver-password");
+        browser.findElement(By.id("sign-resolution")).click();
+
+        WebElement resolved = wait(Duration.ofSeconds(10)).withMessage(() -> "the page says: "
+                + browser.findElement(By.tagName("main")).getText()).until(ExpectedConditions.visibilityOfElementLocated(By.id("resolved")));
+        assertThat(resolved.getText()).contains("dash-resolver").contains("ERP count after the stock take");
+        screenshot("conflict-resolved");
+        assertThat(json(get("/api/records/Batch?key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8), "admin",
+                ADMIN_PASSWORD)).at("/record/quantity/value").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void eachRoleSeesOnlyWhatItMayAndAScopedOperatorOnlyItsPartner() {
+        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
+        String acme = json(postBatch(ACME, ACME_SECRET, acmeBatch("REC-DASH-SCOPE-A", "LOT-DASH-SCOPE"))).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(message(acme).get("status").asText()).isEqualTo("DELIVERED"));
+
+        signIn("dash-viewer", "dash-viewer-password");
+        browser.get(baseUrl() + "/#/messages/" + acme);
+        waitFor(By.cssSelector(".facts"));
+        assertThat(browser.findElements(By.cssSelector("#replay-raw, button.replay-to"))).as("a viewer replays nothing").isEmpty();
+        screenshot("message-as-viewer");
+        for (String page : List.of("overview", "cdc", "audit")) {
+            browser.get(baseUrl() + "/#/" + page);
+            waitFor(By.tagName("h1"));
+            wait(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".loading")));
+            screenshot(page + "-as-viewer");
+        }
+        assertThat(browser.findElement(By.id("audit")).getText()).as("the viewer's own sign-in").contains("dash-viewer");
+
+        signIn("dash-beta-operator", "dash-beta-operator-password");
+        search("LOT-DASH-SCOPE");
+        waitFor(By.id("count"));
+        assertThat(browser.findElement(By.id("count")).getText()).as("another partner's message").startsWith("0 message");
+        browser.get(baseUrl() + "/#/messages/" + acme);
+        assertThat(waitFor(By.cssSelector(".problem")).getText()).contains("no message has id");
+        screenshot("message-outside-scope");
+    }
+
+    private void person(String username, String role) {
+        if (!users.userExists(username)) {
+            users.createUser(User.withUsername(username).password(passwords.encode(username + "-password")).roles(role).build());
+        }
+    }
+
+    private void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/#/messages");
+        waitFor(By.id("login"));
+        screenshot("login");
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("username"), username));
+    }
+
+    private void search(String key) {
+        browser.get(baseUrl() + "/#/messages");
+        WebElement box = waitFor(By.name("key"));
+        box.sendKeys(key);
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("key=" + key));
+        waitFor(By.id("count"));
+    }
+
+    private WebElement waitFor(By what) {
+        return wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private static WebDriverWait wait(Duration patience) {
+        return new WebDriverWait(browser, patience);
+    }
+
+    private static void screenshot(String name) {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String acme(String recordId, String lot, int qty, Long hubVersion) {
+        return """
+                {"recordId": "%s", "product": {"gtin": "09506000134352", "itemCode": "CATH-7F-110"}, "lotNo": "%s",
+                 "state": "生产中", "qty": %d, "uom": "EA"%s}""".formatted(recordId, lot, qty,
+                hubVersion == null ? "" : ", \"hubVersion\": " + hubVersion);
+    }
+}
