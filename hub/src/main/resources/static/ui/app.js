@@ -106,7 +106,7 @@ function tile(label, value, href) {
 // ---- messages: search by any identifier, saved searches ----
 
 const FILTERS = ['key', 'status', 'partner', 'entity'];
-const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED'];
+const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED', 'REPLAYED'];
 
 async function messages(params) {
   const query = new URLSearchParams();
@@ -184,11 +184,14 @@ async function replayPlan(request) {
     const plan = await api('/api/replays', { method: 'POST', body: { ...request, dryRun: true } });
     const rows = plan.messages.slice(0, 50).map((p) => [p.messageId.slice(0, 16) + '…', p.outcome, p.detail || '',
       (p.wouldPublish || []).map((w) => w.businessKey + ': ' + w.changes.join(', ')).join('; ')]);
+    const rate = h('input', { id: 'replay-rate', type: 'number', min: 1, max: 1000, value: 50 });
     dialog.replaceChildren(h('h2', {}, 'Replay: ' + plan.count + ' message(s)'),
+      plan.count > 50 ? h('p', {}, 'The first 50 of them:') : '',
       table(['Message', 'Would', 'Detail', 'Changes'], rows),
       h('div', { class: 'actions' },
+        h('label', {}, 'Messages per second ', rate),
         h('button', { id: 'replay-start', onclick: async () => {
-          const started = await api('/api/replays', { method: 'POST', body: request });
+          const started = await api('/api/replays', { method: 'POST', body: { ...request, rate: Number(rate.value) } });
           dialog.remove();
           location.hash = '#/replays/' + started.replayId;
         } }, 'Replay ' + plan.count),

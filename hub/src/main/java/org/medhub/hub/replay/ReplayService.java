@@ -177,6 +177,10 @@ class ReplayService implements AutoCloseable {
         List<Admittance> replays = mapped.stream().map(m -> new Admittance(replayOf(m.envelope(),
                 (String) message.get("message_id")), (String) message.get("message_type"), rawLocation, m.lineage())).toList();
         publisher.publish(replays);
+        // a failed message that mapped this time is done with: its replay carries it on (a published one's status is
+        // its deliveries', which a replay from raw does not change)
+        jdbc.update("update message set status = 'REPLAYED', updated_at = ?::timestamptz where message_id = ? and status = 'FAILED'",
+                clock.instant().toString(), message.get("message_id"));
         return outcome("REPLAYED", "mapped again as " + replays.size() + " message(s)",
                 replays.get(0).envelope().messageId());
     }

@@ -127,6 +127,48 @@ class DashboardIT extends HubIntegrationTest {
     }
 
     @Test
+    void aBulkReplayRunsToOneHundredPercentAndASlowOneCanBeStopped() {
+        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
+        factory("生产中: IN_PRODUCTION");
+        for (int i = 0; i < 4; i++) {
+            assertThat(postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret",
+                    factoryRecord("LOT-DASH-BULK-" + i)).statusCode()).as("refused by the mapping").isEqualTo(422);
+        }
+        factory("生产中: IN_PRODUCTION, 待检: QUARANTINE"); // the mapping fixed
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/messages?status=FAILED&partner=dash-factory");
+        waitFor(By.id("replay-matching")).click();
+        waitFor(By.id("replay-start"));
+        assertThat(browser.findElement(By.cssSelector("#replay-plan h2")).getText()).isEqualTo("Replay: 4 message(s)");
+        screenshot("bulk-replay-plan");
+        browser.findElement(By.id("replay-start")).click();
+        wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("replay-percent"), "100 % (4 of 4)"));
+        assertThat(browser.findElement(By.id("replay-items")).getText()).contains("REPLAYED");
+        screenshot("bulk-replay-done");
+
+        factory("生产中: IN_PRODUCTION"); // six more, refused by the mapping as it was
+        for (int i = 4; i < 10; i++) {
+            postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret", factoryRecord("LOT-DASH-BULK-" + i));
+        }
+        factory("生产中: IN_PRODUCTION, 待检: QUARANTINE");
+        browser.get(baseUrl() + "/#/messages?status=FAILED&partner=dash-factory");
+        waitFor(By.id("replay-matching")).click();
+        WebElement rate = waitFor(By.id("replay-rate"));
+        rate.clear();
+        rate.sendKeys("1");
+        browser.findElement(By.id("replay-start")).click();
+        waitFor(By.id("replay-stop")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "STOPPED"));
+        String percent = browser.findElement(By.id("replay-percent")).getText();
+        assertThat(percent).as("stopped before the end, the four replayed before no longer failed").doesNotStartWith("100 %")
+                .endsWith("of 6)");
+        screenshot("bulk-replay-stopped");
+        removePartnerFile("dash-factory");
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aResolverResolvesAConflictFieldByFieldWithTheirSignature() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
         String key = "01/09506000134352/10/LOT-DASH-C";
@@ -194,6 +236,34 @@ class DashboardIT extends HubIntegrationTest {
         browser.get(baseUrl() + "/#/messages/" + acme);
         assertThat(waitFor(By.cssSelector(".problem")).getText()).contains("no message has id");
         screenshot("message-outside-scope");
+    }
+
+    /** A factory whose mapping knows the state codes given. */
+    private void factory(String codes) {
+        writePartnerFile("dash-factory", """
+                id: dash-factory
+                kind: CONTRACT_MANUFACTURER
+                credential: env:IT_GAMMA_SECRET
+                inbound:
+                  batch-record:
+                    format: json
+                    mapping:
+                      id: dash-batch-record
+                      version: 1
+                      entity: Batch
+                      fields:
+                        gtin: $.gtin
+                        lot: $.lot
+                        materialNumber: $.item
+                        status: { path: $.state, codes: { %s } }
+                """.formatted(codes));
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+    }
+
+    private static byte[] factoryRecord(String lot) {
+        return """
+                {"gtin": "09506000134352", "lot": "%s", "item": "CATH-7F-110", "state": "待检"}""".formatted(lot)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private void person(String username, String role) {

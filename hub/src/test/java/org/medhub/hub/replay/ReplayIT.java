@@ -61,6 +61,7 @@ class ReplayIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(message(replayed).get("status").asText()).isEqualTo("DELIVERED"));
         assertThat(message(replayed).get("causedBy").asText()).as("linked to its original").isEqualTo(original);
+        assertThat(message(original).get("status").asText()).as("no longer among the failed").isEqualTo("REPLAYED");
         erp.verify(1, postRequestedFor(urlEqualTo("/erp/batches")).withHeader("Idempotency-Key", equalTo(replayed))
                 .withRequestBody(containing("QUARANTINE")));
     }
