@@ -5,6 +5,12 @@ import { h, table, when, field, status } from './dom.js';
 
 const main = document.getElementById('main');
 let person = null;
+let refresh = null; // the one pending refresh of the view shown
+
+/** Shows the current view again after a while (a running replay, the overview), unless another view is shown first. */
+function refreshIn(millis) {
+  refresh = setTimeout(route, millis);
+}
 
 const views = [
   [/^#\/overview$/, overview],
@@ -18,6 +24,7 @@ const views = [
 ];
 
 async function route() {
+  clearTimeout(refresh);
   if (!person) {
     try {
       person = await api('/api/session');
@@ -84,19 +91,51 @@ function problem(e) {
 
 // ---- overview: what is stuck, at a glance ----
 
-async function overview() {
-  const [failed, conflictList, feeds] = await Promise.all([
-    api('/api/messages?status=FAILED&limit=500'), api('/api/conflicts'), api('/api/cdc')]);
-  const byPartner = {};
-  failed.messages.forEach((m) => { byPartner[m.partner] = (byPartner[m.partner] || 0) + 1; });
+async function overview(params) {
+  const span = params.get('window') === 'DAY' ? 'DAY' : 'HOUR';
+  const [o, feeds] = await Promise.all([api('/api/overview?window=' + span), api('/api/cdc')]);
+  const failedNow = o.partners.reduce((n, p) => n + p.failedNow, 0);
+  const failedLink = (partner, n) => n ? h('a', { class: 'failed-link', href: '#/messages?status=FAILED&partner=' + encodeURIComponent(partner) }, String(n)) : '0';
+  if (span === 'HOUR') refreshIn(30000);
   return [h('h1', {}, 'Overview'),
     h('div', { class: 'tiles' },
-      tile('Failed messages', failed.count + (failed.count === 500 ? '+' : ''), '#/messages?status=FAILED'),
-      tile('Open conflicts', conflictList.count, '#/conflicts'),
-      tile('Change feeds', feeds.sources.filter((s) => s.state !== 'RUNNING').length + ' not running of ' + feeds.sources.length, '#/cdc')),
-    h('h2', {}, 'Failed messages by partner'),
-    table(['Partner', 'Failed'], Object.entries(byPartner).map(([partner, n]) =>
-      [partner, h('a', { href: '#/messages?status=FAILED&partner=' + encodeURIComponent(partner) }, String(n))]))];
+      tile('Failed messages now', failedNow, '#/messages?status=FAILED'),
+      tile('Open conflicts', o.openConflicts, '#/conflicts'),
+      tile('Change feeds not running', feeds.sources.filter((s) => s.state !== 'RUNNING').length + ' of ' + feeds.sources.length, '#/cdc'),
+      tile('Records behind', o.consumers.reduce((n, c) => n + c.lag, 0), '#/overview')),
+    h('p', { class: 'filters' }, 'Last ', span === 'HOUR' ? h('strong', {}, 'hour') : h('a', { href: '#/overview' }, 'hour'), ' · ',
+      span === 'DAY' ? h('strong', {}, 'day') : h('a', { href: '#/overview?window=DAY', id: 'window-day' }, 'day'),
+      ' · bars of ' + (o.barSeconds / 60) + ' min, received (blue) and failed (red)'),
+    table(['Partner', 'Received', 'Failed', 'Error rate', 'Failed now', 'Last message', 'Messages per ' + (o.barSeconds / 60) + ' min'],
+      o.partners.map((p) => [p.partner, String(p.received), failedLink(p.partner, p.failed), (100 * p.errorRate).toFixed(1) + ' %',
+        failedLink(p.partner, p.failedNow), when(p.lastMessageAt), chart(p.bars, o.from, o.until, o.barSeconds)]), 'activity'),
+    h('h2', {}, 'Consumers'),
+    table(['Consumer group', 'Kind', 'Records behind'], o.consumers.map((c) => [c.group, c.kind, String(c.lag)]), 'consumers')];
+}
+
+/** Bars of what arrived in each interval, the failed part in red: inline SVG, nothing loaded from elsewhere. */
+function chart(bars, from, until, seconds) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const count = Math.ceil((Date.parse(until) - Date.parse(from)) / 1000 / seconds);
+  const width = 240, height = 32, step = width / count;
+  const top = Math.max(1, ...bars.map((b) => b.received));
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('width', width); svg.setAttribute('height', height); svg.setAttribute('class', 'chart');
+  for (const b of bars) {
+    const slot = Math.floor((Date.parse(b.at) - Date.parse(from)) / 1000 / seconds);
+    for (const [value, colour] of [[b.received, '#3b6fb6'], [b.failed, '#c0392b']]) {
+      if (!value) continue;
+      const bar = document.createElementNS(ns, 'rect');
+      const tall = Math.max(1, (height * value) / top);
+      bar.setAttribute('x', Math.max(0, slot) * step); bar.setAttribute('width', Math.max(1, step - 1));
+      bar.setAttribute('y', height - tall); bar.setAttribute('height', tall); bar.setAttribute('fill', colour);
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = new Date(b.at).toLocaleTimeString() + ': ' + b.received + ' received, ' + b.failed + ' failed';
+      bar.append(title);
+      svg.append(bar);
+    }
+  }
+  return svg;
 }
 
 function tile(label, value, href) {
@@ -204,9 +243,7 @@ async function replayPlan(request) {
 async function replay(params, id) {
   const p = await api('/api/replays/' + id);
   const percent = p.total ? Math.round((100 * p.done) / p.total) : 100;
-  if (p.status === 'RUNNING') {
-    setTimeout(() => { if (location.hash === '#/replays/' + id) route(); }, 1000);
-  }
+  if (p.status === 'RUNNING') refreshIn(1000);
   const rows = p.items.map((i) => [h('a', { href: '#/messages/' + encodeURIComponent(i.message_id) }, i.message_id.slice(0, 16) + '…'),
     status(i.outcome), i.detail || '', i.new_message_id ? h('a', { href: '#/messages/' + encodeURIComponent(i.new_message_id), class: 'new-message' }, i.new_message_id.slice(0, 16) + '…') : '']);
   return [h('h1', {}, 'Replay ' + p.id),

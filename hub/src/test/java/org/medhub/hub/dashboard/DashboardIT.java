@@ -136,8 +136,23 @@ class DashboardIT extends HubIntegrationTest {
         }
         factory("生产中: IN_PRODUCTION, 待检: QUARANTINE"); // the mapping fixed
 
+        var overview = json(get("/api/overview", "admin", ADMIN_PASSWORD));
+        var activity = overview.get("partners").valueStream().filter(p -> p.get("partner").asText().equals("dash-factory"))
+                .findFirst().orElseThrow();
+        assertThat(activity.get("received").asLong()).isEqualTo(4);
+        assertThat(activity.get("failedNow").asLong()).isEqualTo(4);
+        assertThat(activity.get("errorRate").asDouble()).isEqualTo(1.0);
+        assertThat(overview.get("consumers").findValuesAsText("group")).contains("medhub.mapping.acme-factory");
+
         signIn("admin", ADMIN_PASSWORD);
-        browser.get(baseUrl() + "/#/messages?status=FAILED&partner=dash-factory");
+        browser.get(baseUrl() + "/#/overview");
+        WebElement row = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='activity']//tr[td[1][.='dash-factory']]")));
+        assertThat(row.findElements(By.tagName("rect"))).as("a chart of the hour").isNotEmpty();
+        screenshot("overview");
+        row.findElement(By.cssSelector("a.failed-link")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("count"), "4 message(s)"));
+        screenshot("messages-failed-of-a-partner");
         waitFor(By.id("replay-matching")).click();
         waitFor(By.id("replay-start"));
         assertThat(browser.findElement(By.cssSelector("#replay-plan h2")).getText()).isEqualTo("Replay: 4 message(s)");
