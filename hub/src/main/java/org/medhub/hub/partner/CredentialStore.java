@@ -42,11 +42,11 @@ public class CredentialStore {
     }
 
     /**
-     * A secret the hub presents to a partner's system (an SFTP password, an API token): kept as it is,
-     * since it must be sent, inside a {@link Secret} that never prints it. Never generated: a made-up
-     * password would not open the partner's door.
+     * A secret the hub presents to a partner's system (an SFTP password, an API token) or to an OpenID Connect
+     * issuer (its client secret): kept as it is, since it must be sent, inside a {@link Secret} that never
+     * prints it. Never generated: a made-up password would not open the partner's door.
      */
-    Outbound outbound(String reference) {
+    public Outbound outbound(String reference) {
         return reveal(reference, false);
     }
 
@@ -94,7 +94,7 @@ public class CredentialStore {
         }
     }
 
-    record Outbound(Secret secret, String problem) {
+    public record Outbound(Secret secret, String problem) {
         static Outbound of(String secret) {
             return new Outbound(new Secret(secret), null);
         }

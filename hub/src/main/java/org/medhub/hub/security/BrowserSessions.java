@@ -12,8 +12,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * A browser's session (the dashboard's): {@code POST /api/session} with {@code username} and {@code password} as a
- * form opens it and answers who signed in and the CSRF token; every request riding on its cookie that changes
- * something must send that token in {@code X-XSRF-TOKEN} (it is also in the {@code XSRF-TOKEN} cookie). Scripts use
+ * form opens it and answers who signed in and the CSRF token (so does an OpenID Connect sign-in: {@link OidcSignIn});
+ * every request riding on its cookie that changes something must send that token in {@code X-XSRF-TOKEN} (it is also
+ * in the {@code XSRF-TOKEN} cookie). Scripts use
  * HTTP Basic or a token and need none of this: a request with an {@code Authorization} header, or without a session
  * cookie, carries nothing a forged request could ride on.
  */
@@ -31,9 +32,14 @@ final class BrowserSessions {
 
     /** 200 with the person, their roles and the CSRF token; the sign-in in the audit trail. */
     static AuthenticationSuccessHandler signedIn(ObjectMapper json, AuditTrail audit) {
+        return signedIn(json, audit, Map.of());
+    }
+
+    /** @param detail how the person signed in, for the audit trail (a password sign-in records none) */
+    static AuthenticationSuccessHandler signedIn(ObjectMapper json, AuditTrail audit, Map<String, ?> detail) {
         return (request, response, authentication) -> {
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            audit.record(authentication.getName(), "session.open", "user/" + authentication.getName(), Map.of());
+            audit.record(authentication.getName(), "session.open", "user/" + authentication.getName(), detail);
             response.setStatus(200);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), Map.of("username", authentication.getName(),

@@ -44,7 +44,7 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
                 who + " may not " + request.getMethod() + " " + request.getRequestURI()));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

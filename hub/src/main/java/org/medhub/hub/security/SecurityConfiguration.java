@@ -3,6 +3,9 @@ package org.medhub.hub.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.partner.LivePartners;
@@ -13,8 +16,10 @@ import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -34,8 +39,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two doors. Partners post to {@code /api/inbound/{partnerId}/…} with their own credential (HTTP Basic, or a request
- * signed with it: {@link PartnerSignatures}), and only for themselves. Operators are users in the database with roles; a partner credential opens nothing
- * else. Everything else is closed.
+ * signed with it: {@link PartnerSignatures}), and only for themselves. Operators are users in the database with roles
+ * (signed in with the password, a token, or an OpenID Connect issuer: {@link OidcSignIn}); a partner credential opens
+ * nothing else. Everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,12 +67,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens, AuditTrail audit) throws Exception {
+            Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens, AuditTrail audit,
+            MedhubProperties properties, Environment environment, Clock clock) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub");
-        return common(http, problems)
-                .authenticationManager(new ProviderManager(new LockoutAuthenticationProvider(provider, lockout)))
+        // a browser's session opened by an OpenID Connect issuer instead of the password, when one is configured
+        Optional<OidcSignIn> oidc = OidcSignIn.configured(properties, environment, users, lockout, audit);
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new LockoutAuthenticationProvider(provider, lockout));
+        oidc.ifPresent(signIn -> providers.add(signIn.provider()));
+        common(http, problems)
+                .authenticationManager(new ProviderManager(providers))
                 // a script's token instead of a password
                 .addFilterBefore(new BearerTokens(tokens, users, problems), BasicAuthenticationFilter.class)
                 // a browser's session: opened by POST /api/session with the password, its cookie HttpOnly and
@@ -105,8 +117,12 @@ class SecurityConfiguration {
                                 Permission.CONFIGURE))
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop")
                                 .hasAnyRole(roles.with(Permission.STEER))
-                        .anyRequest().denyAll())
-                .build();
+                        .anyRequest().denyAll());
+        if (oidc.isPresent()) {
+            http.oauth2Login(login -> oidc.get().configure(login,
+                    BrowserSessions.signedIn(json, audit, oidc.get().signInDetail()), problems, clock));
+        }
+        return http.build();
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ProblemSecurityResponses problems) throws Exception {

@@ -2,9 +2,14 @@ package org.medhub.hub.settings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medhub.routes.pipeline.BatchConsumers;
@@ -138,8 +143,9 @@ public record MedhubProperties(
      * @param lockout what repeated failed sign-ins of an operator lead to
      * @param roles every role with the permissions it has (defaults in the hub's application.yml; the permissions are
      *     {@code org.medhub.hub.security.Permission}'s, checked at start)
+     * @param oidc sign-in with an OpenID Connect issuer for browsers; none when absent
      */
-    public record Security(@Valid @DefaultValue Lockout lockout, Map<String, Set<String>> roles) {
+    public record Security(@Valid @DefaultValue Lockout lockout, Map<String, Set<String>> roles, @Valid Oidc oidc) {
 
         public Security {
             roles = roles == null ? Map.of() : Map.copyOf(roles);
@@ -151,6 +157,35 @@ public record MedhubProperties(
      * @param duration how long it stays locked (an administrator can unlock it sooner)
      */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures, @NotNull @DefaultValue("15m") Duration duration) {}
+
+    /**
+     * A browser's session opened by an OpenID Connect issuer (the authorization code flow) for a person who is a medhub
+     * user already: the issuer proves who they are, medhub decides what they may do.
+     *
+     * @param issuerUri the issuer, exactly as its discovery document ({@code /.well-known/openid-configuration}) names it
+     * @param clientId medhub's client id at the issuer
+     * @param clientSecret a reference to medhub's client secret, {@code env:NAME} or {@code file:PATH} (relative to the
+     *     data directory), never the secret itself
+     * @param usernameClaim the claim of the ID token (or of the issuer's user info) that holds the person's medhub
+     *     username, matched exactly
+     * @param scopes asked of the issuer; {@code openid} among them
+     */
+    public record Oidc(
+            @NotNull URI issuerUri,
+            @NotBlank String clientId,
+            @NotBlank @Pattern(regexp = "(env|file):.+",
+                    message = "must be a reference, env:NAME or file:PATH; a secret is never written in the configuration")
+                    String clientSecret,
+            @NotBlank @DefaultValue("preferred_username") String usernameClaim,
+            @NotEmpty @DefaultValue({"openid", "profile"}) List<String> scopes) {
+
+        public Oidc {
+            if (scopes != null && !scopes.contains("openid")) {
+                throw new IllegalArgumentException("medhub.security.oidc.scopes (" + scopes + ") must include openid");
+            }
+            scopes = scopes == null ? null : List.copyOf(scopes);
+        }
+    }
 
     /** @param password of the seeded admin; when absent, one is generated and printed once at first start */
     public record Admin(String password) {
