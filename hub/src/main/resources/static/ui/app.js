@@ -41,7 +41,7 @@ async function route() {
     if (match) {
       main.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
       try {
-        main.replaceChildren(...[].concat(await view(params, ...match.slice(1).map(decodeURIComponent))));
+        main.replaceChildren(...[await view(params, ...match.slice(1).map(decodeURIComponent))].flat(Infinity));
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) { person = null; return login(); }
         main.replaceChildren(problem(e));
@@ -194,23 +194,68 @@ function saveSearch(hash) {
 // ---- one message: fields, lineage, every stage; replay from here ----
 
 async function message(params, id) {
-  const m = await api('/api/messages/' + encodeURIComponent(id));
+  const path = '/api/messages/' + encodeURIComponent(id);
+  const [m, content] = await Promise.all([api(path), api(path + '/content')]);
   const facts = [['Message', m.messageId], ['Partner', m.partner], ['Message type', m.messageType], ['Entity', m.entity],
     ['Business key', m.businessKey], ['Status', status(m.status)], ['Error', m.lastError], ['Source version', m.sourceVersion],
     ['Mapping', m.mapping && m.mapping.id + ' v' + m.mapping.version], ['Occurred', when(m.occurredAt)],
     ['Received', when(m.receivedAt)], ['Published', when(m.publishedAt)],
-    ['Replay of', m.causedBy && h('a', { href: '#/messages/' + encodeURIComponent(m.causedBy) }, m.causedBy)]];
+    ['Made from', m.causedBy && h('a', { href: '#/messages/' + encodeURIComponent(m.causedBy) }, m.causedBy)]];
   const stages = (m.stages || []).map((s) => [s.stage, s.subscriber || '', status(s.status), String(s.attempts),
     s.httpStatus ? String(s.httpStatus) : '', s.error || '', when(s.lastAt)]);
   const lineage = m.lineage ? Object.entries(m.lineage).map(([f, how]) => [f, how]) : [];
   const failedSubscribers = (m.stages || []).filter((s) => s.subscriber && ['FAILED', 'STOPPED'].includes(s.status)).map((s) => s.subscriber);
   const actions = may('STEER') ? h('div', { class: 'actions' },
     m.raw ? h('button', { id: 'replay-raw', onclick: () => replayPlan({ from: 'raw', messageIds: [m.messageId] }) }, 'Replay from raw…') : '',
+    m.status === 'FAILED' && content.raw.kept === 'KEPT' ? h('button', { id: 'correct', onclick: () => correct(m, content.raw) }, 'Correct and send again…') : '',
     ...failedSubscribers.map((s) => h('button', { class: 'replay-to', onclick: () => replayPlan({ from: 'canonical', messageIds: [m.messageId], subscriber: s }) },
       'Deliver again to ' + s + '…'))) : '';
   return [h('h1', {}, 'Message'), h('dl', { class: 'facts' }, ...facts.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    actions, h('h2', {}, 'Stages'), table(['Stage', 'Subscriber', 'Status', 'Attempts', 'HTTP', 'Error', 'Last'], stages, 'stages'),
+    actions, h('h2', {}, 'Received and published'), sideBySide(content),
+    h('h2', {}, 'Stages'), table(['Stage', 'Subscriber', 'Status', 'Attempts', 'HTTP', 'Error', 'Last'], stages, 'stages'),
     h('h2', {}, 'Mapping trace'), table(['Field', 'Made by'], lineage, 'lineage')];
+}
+
+/** The partner's document beside the canonical envelope, and the fields this message changed in the record. */
+function sideBySide(content) {
+  const raw = content.raw.kept === 'KEPT'
+    ? h('pre', { id: 'raw' }, content.raw.text + (content.raw.truncated ? '\n… (cut: ' + content.raw.bytes + ' bytes in all)' : ''))
+    : h('p', { class: 'empty' }, content.raw.kept === 'GONE' ? 'No longer kept (raw retention).' : 'Refused before it was stored.');
+  const canonical = content.canonical ? h('pre', { id: 'canonical' }, JSON.stringify(content.canonical, null, 2))
+    : h('p', { class: 'empty' }, 'Not published.');
+  const show = (v) => v === undefined || v === null ? '—' : JSON.stringify(v);
+  return [h('div', { class: 'side-by-side' },
+    h('div', {}, h('h3', {}, 'From the partner' + (content.raw.charset ? ' (' + content.raw.charset + ', ' + content.raw.bytes + ' bytes)' : '')), raw),
+    h('div', {}, h('h3', {}, 'Canonical'), canonical)),
+    content.changes.length ? h('h3', {}, 'What it changed in the record') : '',
+    content.changes.length ? table(['Field', 'Before', 'After'], content.changes.map((c) => [c.field, h('code', { class: 'before' }, show(c.before)),
+      h('code', { class: 'after' }, show(c.after))]), 'changes') : ''];
+}
+
+/** A failed document corrected by hand and sent in again as the partner would have: a new message, the original kept. */
+function correct(m, raw) {
+  const error = h('p', { class: 'error', id: 'correct-error' });
+  const dialog = h('dialog', { id: 'correct-dialog' });
+  const form = h('form', { onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      const sent = await api('/api/messages/' + encodeURIComponent(m.messageId) + '/resubmission', { method: 'POST',
+        body: { document: form.document.value, reason: form.reason.value } });
+      dialog.remove();
+      location.hash = '#/messages/' + encodeURIComponent(sent.messageId);
+    } catch (e) {
+      error.textContent = e.detail || String(e);
+    }
+  } },
+    h('h2', {}, 'Correct and send again'),
+    h('p', { class: 'hint' }, 'The corrected document goes through ' + m.partner + '\'s mapping as a new message; the original is kept and linked.'),
+    h('textarea', { name: 'document', rows: 16, cols: 100 }, raw.text),
+    h('label', {}, 'Reason ', h('input', { name: 'reason', required: true, size: 60 })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'correct-send' }, 'Send again'),
+      h('button', { type: 'button', onclick: () => dialog.remove() }, 'Cancel')), error);
+  dialog.append(form);
+  document.body.append(dialog);
+  dialog.showModal();
 }
 
 // ---- replays: a dry run first, then the job with its progress ----

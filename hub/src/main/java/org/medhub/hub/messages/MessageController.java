@@ -11,6 +11,9 @@ import org.springframework.http.HttpStatus;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,10 +26,14 @@ class MessageController {
 
     private final MessageQueries queries;
     private final PartnerScopes scopes;
+    private final MessageContent contents;
+    private final Resubmissions resubmissions;
 
-    MessageController(MessageQueries queries, PartnerScopes scopes) {
+    MessageController(MessageQueries queries, PartnerScopes scopes, MessageContent contents, Resubmissions resubmissions) {
         this.queries = queries;
         this.scopes = scopes;
+        this.contents = contents;
+        this.resubmissions = resubmissions;
     }
 
     /** A message of a partner outside the person's scope is as unknown to them as one that does not exist. */
@@ -35,6 +42,39 @@ class MessageController {
         return queries.message(messageId).filter(m -> scopes.allows(person.getName(), m.partner()))
                 .orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND,
                 "unknown-message", "Unknown message", "no message has id '" + messageId + "'")));
+    }
+
+    /** What the partner sent beside what the hub published, and the fields it changed. */
+    @GetMapping("/api/messages/{messageId}/content")
+    MessageContent.Content content(@PathVariable String messageId, Principal person) {
+        return contents.of(message(messageId, person));
+    }
+
+    /**
+     * A failed message, corrected.
+     *
+     * @param document the corrected document, as text; sent in the message type's charset
+     * @param reason why, for the audit trail
+     */
+    record Resubmission(String document, String reason) {}
+
+    /** @param messageId the new message, caused by the original */
+    record Resubmitted(String original, String messageId) {}
+
+    @PostMapping("/api/messages/{messageId}/resubmission")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Resubmitted resubmit(@PathVariable String messageId, @RequestBody Resubmission request, Principal person) {
+        if (request.document() == null || request.document().isBlank()) {
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "document-required", "Document required",
+                    "send the corrected document in \"document\""));
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
+                    "say why in \"reason\": it goes into the audit trail"));
+        }
+        Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
+        return new Resubmitted(messageId, resubmissions.resubmit(message(messageId, person), request.document(),
+                request.reason(), person.getName()));
     }
 
     @GetMapping("/api/messages")

@@ -17,6 +17,7 @@ import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.ledger.MessageStatusFilter;
 import org.medhub.hub.topics.KafkaConnection;
+import org.medhub.hub.topics.KafkaRecords;
 import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.inbound.RecordRejectedException;

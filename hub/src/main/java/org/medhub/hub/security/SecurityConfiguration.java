@@ -115,7 +115,8 @@ class SecurityConfiguration {
                         // a change feed is steered by operators and by the engineers who configure it
                         .requestMatchers(HttpMethod.POST, "/api/cdc/**").hasAnyRole(roles.withAny(Permission.STEER,
                                 Permission.CONFIGURE))
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop")
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop",
+                                "/api/messages/*/resubmission")
                                 .hasAnyRole(roles.with(Permission.STEER))
                         .anyRequest().denyAll());
         if (oidc.isPresent()) {

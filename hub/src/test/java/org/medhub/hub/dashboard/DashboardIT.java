@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.medhub.hub.HubIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -49,6 +52,17 @@ class DashboardIT extends HubIntegrationTest {
     private static final String ERP_SECRET = "erp-it-secret";
 
     private static WebDriver browser;
+
+    /** What the page showed when a test failed, beside the screenshots of the pages it passed. */
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     @Autowired
     private JdbcUserDetailsManager users;
@@ -107,6 +121,10 @@ class DashboardIT extends HubIntegrationTest {
         WebElement deliverAgain = waitFor(By.cssSelector("button.replay-to"));
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains(messageId).contains("FAILED");
         assertThat(browser.findElement(By.id("lineage")).getText()).as("the mapping trace").contains("lot");
+        assertThat(browser.findElement(By.id("raw")).getText()).as("what the factory sent").contains("\"lotNo\"");
+        assertThat(browser.findElement(By.id("canonical")).getText()).contains("\"lot\": \"LOT-DASH-1\"");
+        assertThat(browser.findElement(By.id("changes")).getText()).as("a new record: every field").contains("lot")
+                .contains("LOT-DASH-1");
         screenshot("message");
         erp.removeStub(refusing); // the ERP now knows the material
 
@@ -179,6 +197,44 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(percent).as("stopped before the end, the four replayed before no longer failed").doesNotStartWith("100 %")
                 .endsWith("of 6)");
         screenshot("bulk-replay-stopped");
+        removePartnerFile("dash-factory");
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedDocumentCorrectedByHandGoesInAsANewMessageLinkedToTheOriginal() {
+        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
+        factory("生产中: IN_PRODUCTION");
+        var refused = postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret",
+                factoryRecord("LOT-DASH-FIX"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        String original = json(refused).get("messageId").asText();
+
+        signIn("dash-beta-operator", "dash-beta-operator-password");
+        browser.get(baseUrl() + "/#/messages/" + original);
+        assertThat(waitFor(By.cssSelector(".problem")).getText()).as("another partner's operator").contains("no message has id");
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/messages/" + original);
+        assertThat(waitFor(By.id("raw")).getText()).contains("待检");
+        waitFor(By.id("correct")).click();
+        WebElement document = waitFor(By.name("document"));
+        String corrected = document.getAttribute("value").replace("待检", "生产中");
+        document.clear();
+        document.sendKeys(corrected);
+        browser.findElement(By.name("reason")).sendKeys("the factory confirmed the lot is in production");
+        screenshot("correct-and-send-again");
+        browser.findElement(By.id("correct-send")).click();
+
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains(original)));
+        String resubmitted = browser.getCurrentUrl().replaceFirst(".*#/messages/", "");
+        assertThat(waitFor(By.cssSelector(".facts")).getText()).contains("Made from").contains(original);
+        screenshot("corrected-message");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(message(resubmitted).get("status").asText()).isEqualTo("DELIVERED"));
+        assertThat(message(original).get("status").asText()).isEqualTo("REPLAYED");
+        assertThat(json(get("/api/audit?action=message.resubmit&subject=message/" + original, "admin", ADMIN_PASSWORD))
+                .at("/events/0/detail/newMessageId").asText()).isEqualTo(resubmitted);
         removePartnerFile("dash-factory");
         assertThat(reloadPartners().statusCode()).isEqualTo(200);
     }

@@ -1,4 +1,4 @@
-package org.medhub.hub.replay;
+package org.medhub.hub.topics;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,20 +10,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.routes.ledger.KafkaLocation;
 
 /**
  * Reads single records back by where the ledger says they are. A record that retention or compaction
  * has removed is reported as gone, never silently skipped.
  */
-final class KafkaRecords implements AutoCloseable {
+public final class KafkaRecords implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
 
-    KafkaRecords(KafkaConnection kafka) {
+    public KafkaRecords(KafkaConnection kafka) {
         consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
@@ -32,7 +31,7 @@ final class KafkaRecords implements AutoCloseable {
     }
 
     /** The record at {@code location}, or empty when it is no longer kept. */
-    Optional<ConsumerRecord<String, byte[]>> at(KafkaLocation location) {
+    public Optional<ConsumerRecord<String, byte[]>> at(KafkaLocation location) {
         TopicPartition partition = new TopicPartition(location.topic(), location.partition());
         consumer.assign(List.of(partition));
         long earliest = consumer.beginningOffsets(List.of(partition)).get(partition);
