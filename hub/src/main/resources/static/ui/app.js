@@ -145,7 +145,7 @@ function tile(label, value, href) {
 // ---- messages: search by any identifier, saved searches ----
 
 const FILTERS = ['key', 'status', 'partner', 'entity'];
-const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED', 'REPLAYED'];
+const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED', 'REPLAYED', 'DISCARDED'];
 
 async function messages(params) {
   const query = new URLSearchParams();
@@ -209,7 +209,16 @@ async function message(params, id) {
     m.raw ? h('button', { id: 'replay-raw', onclick: () => replayPlan({ from: 'raw', messageIds: [m.messageId] }) }, 'Replay from raw…') : '',
     m.status === 'FAILED' && content.raw.kept === 'KEPT' ? h('button', { id: 'correct', onclick: () => correct(m, content.raw) }, 'Correct and send again…') : '',
     ...failedSubscribers.map((s) => h('button', { class: 'replay-to', onclick: () => replayPlan({ from: 'canonical', messageIds: [m.messageId], subscriber: s }) },
-      'Deliver again to ' + s + '…'))) : '';
+      'Deliver again to ' + s + '…')),
+    ...failedSubscribers.map((s) => h('button', { class: 'discard-for', onclick: () => ask('Discard the delivery to ' + s, true,
+      (body) => api('/api/deliveries/' + encodeURIComponent(s) + '/' + encodeURIComponent(m.messageId) + '/skip', { method: 'POST', body })) },
+      'Discard for ' + s + '…')),
+    ...(m.stages || []).filter((s) => s.subscriber && s.status === 'RETRYING').map((s) => h('button', { class: 'stop-retries',
+      onclick: () => ask('Stop the retries to ' + s.subscriber, false,
+        (body) => api('/api/deliveries/' + encodeURIComponent(s.subscriber) + '/' + encodeURIComponent(m.messageId) + '/stop', { method: 'POST', body })) },
+      'Stop retrying ' + s.subscriber + '…')),
+    m.status === 'FAILED' && !m.canonical ? h('button', { id: 'discard', onclick: () => ask('Discard this message', true,
+      (body) => api('/api/messages/' + encodeURIComponent(m.messageId) + '/discard', { method: 'POST', body })) }, 'Discard…') : '') : '';
   return [h('h1', {}, 'Message'), h('dl', { class: 'facts' }, ...facts.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     actions, h('h2', {}, 'Received and published'), sideBySide(content),
     h('h2', {}, 'Stages'), table(['Stage', 'Subscriber', 'Status', 'Attempts', 'HTTP', 'Error', 'Last'], stages, 'stages'),
@@ -230,6 +239,37 @@ function sideBySide(content) {
     content.changes.length ? h('h3', {}, 'What it changed in the record') : '',
     content.changes.length ? table(['Field', 'Before', 'After'], content.changes.map((c) => [c.field, h('code', { class: 'before' }, show(c.before)),
       h('code', { class: 'after' }, show(c.after))]), 'changes') : ''];
+}
+
+/**
+ * Asks for the reason of an action (and, where it is signed, the password again and the meaning of the signature),
+ * sends it, and shows the view again; a refusal is shown in the dialog.
+ */
+function ask(title, signed, send) {
+  const error = h('p', { class: 'error', id: 'ask-error' });
+  const dialog = h('dialog', { id: 'ask' });
+  const form = h('form', { onsubmit: async (event) => {
+    event.preventDefault();
+    const body = { reason: form.reason.value };
+    if (signed) body.signature = { password: form.password.value, meaning: form.meaning.value };
+    try {
+      await send(body);
+      dialog.remove();
+      route();
+    } catch (e) {
+      error.textContent = e.detail || String(e);
+    }
+  } },
+    h('h2', {}, title),
+    h('label', {}, 'Reason ', h('input', { name: 'reason', required: true, size: 60 })),
+    signed ? h('fieldset', {}, h('legend', {}, 'Electronic signature of ' + person.username),
+      h('label', {}, 'Meaning ', h('select', { name: 'meaning' }, ...['RESPONSIBILITY', 'APPROVAL', 'REVIEW'].map((v) => h('option', { value: v }, v.toLowerCase())))),
+      h('label', {}, 'Password ', h('input', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' }))) : '',
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ask-send' }, signed ? 'Sign' : 'Confirm'),
+      h('button', { type: 'button', onclick: () => dialog.remove() }, 'Cancel')), error);
+  dialog.append(form);
+  document.body.append(dialog);
+  dialog.showModal();
 }
 
 /** A failed document corrected by hand and sent in again as the partner would have: a new message, the original kept. */

@@ -11,7 +11,7 @@ public final class MessageStatusFilter {
 
     /** Every status a message can be in, as {@code message_view.current_status} tells it. */
     public static final java.util.Set<String> STATUSES = java.util.Set.of("RECEIVED", "ADMITTED", "PUBLISHED",
-            "DELIVERED", "FAILED", "CONFLICT", "UNCHANGED", "RESOLVED", "REPLAYED");
+            "DELIVERED", "FAILED", "CONFLICT", "UNCHANGED", "RESOLVED", "REPLAYED", "DISCARDED");
 
     private MessageStatusFilter() {}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.medhub.hub.ledger.MessageStatusFilter;
 import java.security.Principal;
+import org.medhub.hub.people.ElectronicSignatures;
 import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
@@ -28,12 +29,15 @@ class MessageController {
     private final PartnerScopes scopes;
     private final MessageContent contents;
     private final Resubmissions resubmissions;
+    private final Discards discards;
 
-    MessageController(MessageQueries queries, PartnerScopes scopes, MessageContent contents, Resubmissions resubmissions) {
+    MessageController(MessageQueries queries, PartnerScopes scopes, MessageContent contents, Resubmissions resubmissions,
+            Discards discards) {
         this.queries = queries;
         this.scopes = scopes;
         this.contents = contents;
         this.resubmissions = resubmissions;
+        this.discards = discards;
     }
 
     /** A message of a partner outside the person's scope is as unknown to them as one that does not exist. */
@@ -75,6 +79,22 @@ class MessageController {
         Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
         return new Resubmitted(messageId, resubmissions.resubmit(message(messageId, person), request.document(),
                 request.reason(), person.getName()));
+    }
+
+    /** @param signature the person's password again and the meaning of their decision */
+    record Discard(String reason, ElectronicSignatures.Signature signature) {}
+
+    record Discarded(String messageId, String status) {}
+
+    @PostMapping("/api/messages/{messageId}/discard")
+    Discarded discard(@PathVariable String messageId, @RequestBody Discard request, Principal person) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
+                    "say why in \"reason\": it is part of the signed record"));
+        }
+        Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
+        discards.discard(message(messageId, person), request.reason(), request.signature(), person.getName());
+        return new Discarded(messageId, "DISCARDED");
     }
 
     @GetMapping("/api/messages")

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * @param sourceVersion the source's own id or version of the record: for a change feed, where the change is in the
  *     database's log ({@code lsn:...}, {@code binlog:file:pos:row})
- * @param status RECEIVED, ADMITTED, PUBLISHED, DELIVERED, FAILED, CONFLICT, UNCHANGED, RESOLVED, or REPLAYED
- *     (it failed, and a replay mapped it again: see the replay's message, caused by this one)
+ * @param status RECEIVED, ADMITTED, PUBLISHED, DELIVERED, FAILED, CONFLICT, UNCHANGED, RESOLVED, REPLAYED
+ *     (it failed, and a replay or a correction mapped it again: see the message made from it) or DISCARDED (it failed
+ *     and a person gave it up, signed)
  * @param duplicates how many times the same record arrived again
  * @param lastError why it failed, when it did
  * @param lineage for each canonical field, the mapping rule and source value that made it

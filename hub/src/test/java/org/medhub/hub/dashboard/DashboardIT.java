@@ -147,15 +147,15 @@ class DashboardIT extends HubIntegrationTest {
     @Test
     void aBulkReplayRunsToOneHundredPercentAndASlowOneCanBeStopped() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-        factory("生产中: IN_PRODUCTION");
+        factory("dash-bulk", "生产中: IN_PRODUCTION");
         for (int i = 0; i < 4; i++) {
-            assertThat(postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret",
+            assertThat(postBytes("/api/inbound/dash-bulk/batch-record", "dash-bulk", "gamma-it-secret",
                     factoryRecord("LOT-DASH-BULK-" + i)).statusCode()).as("refused by the mapping").isEqualTo(422);
         }
-        factory("生产中: IN_PRODUCTION, 待检: QUARANTINE"); // the mapping fixed
+        factory("dash-bulk", "生产中: IN_PRODUCTION, 待检: QUARANTINE"); // the mapping fixed
 
         var overview = json(get("/api/overview", "admin", ADMIN_PASSWORD));
-        var activity = overview.get("partners").valueStream().filter(p -> p.get("partner").asText().equals("dash-factory"))
+        var activity = overview.get("partners").valueStream().filter(p -> p.get("partner").asText().equals("dash-bulk"))
                 .findFirst().orElseThrow();
         assertThat(activity.get("received").asLong()).isEqualTo(4);
         assertThat(activity.get("failedNow").asLong()).isEqualTo(4);
@@ -165,7 +165,7 @@ class DashboardIT extends HubIntegrationTest {
         signIn("admin", ADMIN_PASSWORD);
         browser.get(baseUrl() + "/#/overview");
         WebElement row = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//table[@id='activity']//tr[td[1][.='dash-factory']]")));
+                By.xpath("//table[@id='activity']//tr[td[1][.='dash-bulk']]")));
         assertThat(row.findElements(By.tagName("rect"))).as("a chart of the hour").isNotEmpty();
         screenshot("overview");
         row.findElement(By.cssSelector("a.failed-link")).click();
@@ -180,12 +180,12 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("replay-items")).getText()).contains("REPLAYED");
         screenshot("bulk-replay-done");
 
-        factory("生产中: IN_PRODUCTION"); // six more, refused by the mapping as it was
+        factory("dash-bulk", "生产中: IN_PRODUCTION"); // six more, refused by the mapping as it was
         for (int i = 4; i < 10; i++) {
-            postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret", factoryRecord("LOT-DASH-BULK-" + i));
+            postBytes("/api/inbound/dash-bulk/batch-record", "dash-bulk", "gamma-it-secret", factoryRecord("LOT-DASH-BULK-" + i));
         }
-        factory("生产中: IN_PRODUCTION, 待检: QUARANTINE");
-        browser.get(baseUrl() + "/#/messages?status=FAILED&partner=dash-factory");
+        factory("dash-bulk", "生产中: IN_PRODUCTION, 待检: QUARANTINE");
+        browser.get(baseUrl() + "/#/messages?status=FAILED&partner=dash-bulk");
         waitFor(By.id("replay-matching")).click();
         WebElement rate = waitFor(By.id("replay-rate"));
         rate.clear();
@@ -197,15 +197,15 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(percent).as("stopped before the end, the four replayed before no longer failed").doesNotStartWith("100 %")
                 .endsWith("of 6)");
         screenshot("bulk-replay-stopped");
-        removePartnerFile("dash-factory");
+        removePartnerFile("dash-bulk");
         assertThat(reloadPartners().statusCode()).isEqualTo(200);
     }
 
     @Test
     void aFailedDocumentCorrectedByHandGoesInAsANewMessageLinkedToTheOriginal() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
-        factory("生产中: IN_PRODUCTION");
-        var refused = postBytes("/api/inbound/dash-factory/batch-record", "dash-factory", "gamma-it-secret",
+        factory("dash-fix", "生产中: IN_PRODUCTION");
+        var refused = postBytes("/api/inbound/dash-fix/batch-record", "dash-fix", "gamma-it-secret",
                 factoryRecord("LOT-DASH-FIX"));
         assertThat(refused.statusCode()).isEqualTo(422);
         String original = json(refused).get("messageId").asText();
@@ -235,7 +235,36 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(message(original).get("status").asText()).isEqualTo("REPLAYED");
         assertThat(json(get("/api/audit?action=message.resubmit&subject=message/" + original, "admin", ADMIN_PASSWORD))
                 .at("/events/0/detail/newMessageId").asText()).isEqualTo(resubmitted);
-        removePartnerFile("dash-factory");
+        removePartnerFile("dash-fix");
+        assertThat(reloadPartners().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailedMessageIsDiscardedOnlyWithTheOperatorsSignature() {
+        factory("dash-discard", "生产中: IN_PRODUCTION");
+        var refused = postBytes("/api/inbound/dash-discard/batch-record", "dash-discard", "gamma-it-secret",
+                factoryRecord("LOT-DASH-TEST-ONLY"));
+        String messageId = json(refused).get("messageId").asText();
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/messages/" + messageId);
+        waitFor(By.id("discard")).click();
+        browser.findElement(By.name("reason")).sendKeys("a test record the factory sent by mistake");
+        browser.findElement(By.name("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("ask-send")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("ask-error"), java.util.regex.Pattern.compile(".+")));
+        screenshot("discard-refused");
+        assertThat(message(messageId).get("status").asText()).as("nothing done").isEqualTo("FAILED");
+
+        browser.findElement(By.name("password")).clear();
+        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("ask-send")).click();
+
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".facts"), "DISCARDED"));
+        screenshot("discarded");
+        assertThat(json(get("/api/audit?action=message.discard&subject=message/" + messageId, "admin", ADMIN_PASSWORD))
+                .at("/events/0/detail/reason").asText()).isEqualTo("a test record the factory sent by mistake");
+        removePartnerFile("dash-discard");
         assertThat(reloadPartners().statusCode()).isEqualTo(200);
     }
 
@@ -310,16 +339,16 @@ class DashboardIT extends HubIntegrationTest {
     }
 
     /** A factory whose mapping knows the state codes given. */
-    private void factory(String codes) {
-        writePartnerFile("dash-factory", """
-                id: dash-factory
+    private void factory(String id, String codes) {
+        writePartnerFile(id, """
+                id: %s
                 kind: CONTRACT_MANUFACTURER
                 credential: env:IT_GAMMA_SECRET
                 inbound:
                   batch-record:
                     format: json
                     mapping:
-                      id: dash-batch-record
+                      id: %s-batch-record
                       version: 1
                       entity: Batch
                       fields:
@@ -327,7 +356,7 @@ class DashboardIT extends HubIntegrationTest {
                         lot: $.lot
                         materialNumber: $.item
                         status: { path: $.state, codes: { %s } }
-                """.formatted(codes));
+                """.formatted(id, id, codes));
         assertThat(reloadPartners().statusCode()).isEqualTo(200);
     }
 

@@ -41,6 +41,7 @@ class RolesMatrixIT extends HubIntegrationTest {
             Map.entry("POST /api/replays", Set.of(Permission.STEER)),
             Map.entry("POST /api/replays/{id}/stop", Set.of(Permission.STEER)),
             Map.entry("POST /api/messages/{messageId}/resubmission", Set.of(Permission.STEER)),
+            Map.entry("POST /api/messages/{messageId}/discard", Set.of(Permission.STEER)),
             Map.entry("POST /api/partners/reload", Set.of(Permission.CONFIGURE)),
             Map.entry("GET /api/users", Set.of(Permission.PEOPLE)),
             Map.entry("POST /api/users", Set.of(Permission.PEOPLE)),
