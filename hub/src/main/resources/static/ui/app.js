@@ -144,24 +144,27 @@ function tile(label, value, href) {
 
 // ---- messages: search by any identifier, saved searches ----
 
-const FILTERS = ['key', 'status', 'partner', 'entity'];
+const FILTERS = ['key', 'status', 'partner', 'entity', 'receivedFrom', 'receivedUntil'];
 const STATUSES = ['', 'RECEIVED', 'ADMITTED', 'PUBLISHED', 'DELIVERED', 'FAILED', 'CONFLICT', 'UNCHANGED', 'RESOLVED', 'REPLAYED', 'DISCARDED'];
 
 async function messages(params) {
   const query = new URLSearchParams();
   FILTERS.forEach((f) => params.get(f) && query.set(f, params.get(f)));
-  query.set('limit', '200');
+  if (params.get('before')) query.set('before', params.get('before'));
+  query.set('limit', '100');
   const list = await api('/api/messages?' + query);
   const form = h('form', { id: 'search', class: 'filters', onsubmit: (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    FILTERS.forEach((f) => form[f].value && next.set(f, form[f].value.trim()));
+    FILTERS.forEach((f) => form[f].value && next.set(f, f.startsWith('received') ? new Date(form[f].value).toISOString() : form[f].value.trim()));
     location.hash = '#/messages?' + next;
   } },
     h('input', { name: 'key', placeholder: 'Lot, serial, UDI, material or declaration number', value: params.get('key') || '', size: 40 }),
     h('select', { name: 'status' }, ...STATUSES.map((s) => h('option', { value: s, selected: s === (params.get('status') || '') }, s || 'any status'))),
     h('input', { name: 'partner', placeholder: 'Partner', value: params.get('partner') || '' }),
     h('input', { name: 'entity', placeholder: 'Entity', value: params.get('entity') || '' }),
+    h('label', {}, 'from ', h('input', { name: 'receivedFrom', type: 'datetime-local', value: local(params.get('receivedFrom')) })),
+    h('label', {}, 'until ', h('input', { name: 'receivedUntil', type: 'datetime-local', value: local(params.get('receivedUntil')) })),
     h('button', { type: 'submit' }, 'Search'),
     h('button', { type: 'button', onclick: () => saveSearch(location.hash) }, 'Save search'));
   const selected = new Set();
@@ -175,8 +178,22 @@ async function messages(params) {
     h('button', { id: 'replay-matching', onclick: () => replayPlan({ from: 'raw', status: 'FAILED',
       partner: params.get('partner') || undefined, entity: params.get('entity') || undefined }) }, 'Replay all failed that match…')) : '';
   return [h('h1', {}, 'Messages'), savedSearches(), form,
-    h('p', { id: 'count' }, list.count + ' message(s)' + (list.count === 200 ? ', the newest 200' : '')), actions,
-    table(['', 'Message', 'Partner', 'Entity', 'Business key', 'Status', 'Error', 'Received'], rows, 'messages')];
+    h('p', { id: 'count' }, list.count + ' message(s)' + (params.get('before') ? ', older ones' : '')), actions,
+    table(['', 'Message', 'Partner', 'Entity', 'Business key', 'Status', 'Error', 'Received'], rows, 'messages'),
+    list.next ? h('p', {}, h('a', { id: 'next-page', href: '#/messages?' + withParam(params, 'before', list.next) }, 'Older messages →')) : ''];
+}
+
+function withParam(params, name, value) {
+  const next = new URLSearchParams(params);
+  next.set(name, value);
+  return next.toString();
+}
+
+/** An instant as a datetime-local input shows it: the person's own time. */
+function local(instant) {
+  if (!instant) return '';
+  const at = new Date(instant);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
 function savedSearches() {

@@ -47,7 +47,7 @@ class AckController {
                     "limit must be between 1 and " + MAX_LIMIT));
         }
         List<Ack> acks = queries.find(new MessageFilter(Optional.empty(), List.of(), status, Optional.of(partnerId), Optional.empty(),
-                limit, Optional.empty())).stream().map(m -> new Ack(m.messageId(), m.messageType(), m.businessKey(), m.status(),
+                Optional.empty(), Optional.empty(), Optional.empty(), limit, Optional.empty())).stream().map(m -> new Ack(m.messageId(), m.messageType(), m.businessKey(), m.status(),
                         m.lastError(), m.receivedAt(), m.updatedAt())).toList();
         return new Acks(acks, acks.size());
     }

@@ -1,5 +1,6 @@
 package org.medhub.hub.messages;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +103,12 @@ class MessageController {
             @Parameter(description = "a lot, serial number, material or declaration number, or a UDI in any written form")
             @RequestParam Optional<String> key, @RequestParam Optional<String> status,
             @RequestParam Optional<String> partner, @RequestParam Optional<String> entity,
+            @RequestParam Optional<Instant> receivedFrom, @RequestParam Optional<Instant> receivedUntil,
+            @Parameter(description = "the next page: the list's \"next\"") @RequestParam Optional<String> before,
             @RequestParam(defaultValue = "50") int limit, Principal person) {
+        Optional<MessageFilter.Cursor> cursor = before.map(text -> MessageFilter.Cursor.parse(text).orElseThrow(() ->
+                Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                        "before must be the \"next\" of a message list (a time and a message id), not '" + text + "'"))));
         if (status.isPresent() && !STATUSES.contains(status.get())) {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status '" + status.get() + "' is not one of " + STATUSES));
@@ -112,8 +118,10 @@ class MessageController {
                     "limit must be between 1 and " + MAX_LIMIT));
         }
         List<MessageView> found = queries.find(new MessageFilter(businessKey,
-                key.filter(k -> !k.isBlank()).map(KeySearch::parts).orElse(List.of()), status, partner, entity, limit,
-                scopes.of(person.getName())));
-        return new MessageView.MessageList(found, found.size());
+                key.filter(k -> !k.isBlank()).map(KeySearch::parts).orElse(List.of()), status, partner, entity,
+                receivedFrom, receivedUntil, cursor, limit, scopes.of(person.getName())));
+        MessageView last = found.isEmpty() ? null : found.get(found.size() - 1);
+        String next = found.size() < limit ? null : new MessageFilter.Cursor(last.receivedAt(), last.messageId()).toString();
+        return new MessageView.MessageList(found, found.size(), next);
     }
 }

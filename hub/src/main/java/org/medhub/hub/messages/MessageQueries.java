@@ -95,8 +95,9 @@ class MessageQueries {
         return new StageView(stage, null, "OK", 1, null, kafka, null, null, at, at);
     }
 
+    /** A page of the messages that fit, newest first, without their lineage (a list is read at a glance). */
     List<MessageView> find(MessageFilter filter) {
-        StringBuilder sql = new StringBuilder(SUMMARY).append(" where true");
+        StringBuilder sql = new StringBuilder(SUMMARY.replace("lineage::text as lineage", "null as lineage")).append(" where true");
         List<Object> args = new ArrayList<>();
         filter.businessKey().ifPresent(v -> { sql.append(" and business_key = ?"); args.add(v); });
         if (!filter.keyParts().isEmpty()) {
@@ -107,7 +108,14 @@ class MessageQueries {
         filter.partner().ifPresent(v -> { sql.append(" and partner = ?"); args.add(v); });
         filter.entity().ifPresent(v -> { sql.append(" and entity = ?"); args.add(v); });
         filter.scope().ifPresent(partners -> { sql.append(" and partner = any(?)"); args.add(partners.toArray(String[]::new)); });
-        sql.append(" order by received_at desc, message_id limit ?");
+        filter.receivedFrom().ifPresent(v -> { sql.append(" and received_at >= ?"); args.add(java.sql.Timestamp.from(v)); });
+        filter.receivedUntil().ifPresent(v -> { sql.append(" and received_at < ?"); args.add(java.sql.Timestamp.from(v)); });
+        filter.before().ifPresent(c -> {
+            sql.append(" and (received_at, message_id) < (?, ?)");
+            args.add(java.sql.Timestamp.from(c.receivedAt()));
+            args.add(c.messageId());
+        });
+        sql.append(" order by received_at desc, message_id desc limit ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), MessageQueries::summary, args.toArray());
     }

@@ -63,6 +63,11 @@ public record MessageView(
                 raw, canonical, occurredAt, causedBy, lineage, receivedAt, publishedAt, updatedAt, all);
     }
 
-    /** Messages that fit a filter, newest first, without their stages. */
-    public record MessageList(List<MessageView> messages, int count) {}
+    /**
+     * Messages that fit a filter, newest first, without their stages and lineage.
+     *
+     * @param next for the next page, {@code before=} this; null on the last page
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MessageList(List<MessageView> messages, int count, String next) {}
 }
