@@ -408,24 +408,35 @@ function choice(fieldName, side, text) {
 
 async function changeFeeds() {
   const { sources } = await api('/api/cdc');
-  return [h('h1', {}, 'Change feeds'), ...sources.map((s) => h('section', {},
+  const steer = may('STEER') || may('CONFIGURE');
+  const act = (path, title) => ask(title, false, (body) => api(path, { method: 'POST', body }));
+  const base = (s) => '/api/cdc/' + encodeURIComponent(s.source);
+  return [h('h1', {}, 'Change feeds'), ...sources.map((s) => h('section', { class: 'feed', 'data-source': s.source },
     h('h2', {}, s.source + ' ', status(s.state)), s.problem ? h('p', { class: 'error' }, s.problem) : '',
-    h('p', {}, s.database + ' · last change ' + when(s.lastEventAt) + (s.lagMillis != null ? ' · lag ' + s.lagMillis + ' ms' : '')),
-    table(['Table', 'State', 'Changes', 'Filtered', 'Left out', 'Held', 'Unmapped columns', 'Problem'],
+    h('p', {}, s.database + ' · last change ' + (s.lastEventAt ? when(s.lastEventAt) : 'none yet') + (s.lagMillis != null ? ' · lag ' + s.lagMillis + ' ms' : '')),
+    steer ? h('div', { class: 'actions' }, s.state === 'PAUSED'
+      ? h('button', { class: 'resume-feed', onclick: () => act(base(s) + '/resume', 'Resume ' + s.source) }, 'Resume')
+      : h('button', { class: 'pause-feed', onclick: () => act(base(s) + '/pause', 'Pause ' + s.source) }, 'Pause')) : '',
+    table(['Table', 'State', 'Changes', 'Filtered', 'Left out', 'Held', 'Unmapped columns', 'Problem', ''],
       s.tables.map((t) => [t.table, status(t.state), Object.entries(t.events).map(([k, v]) => k + ' ' + v).join(', '),
-        String(t.filtered), String(t.leftOut), String(t.held), (t.unmappedColumns || []).join(', '), t.problem || '']))))];
+        String(t.filtered), String(t.leftOut), String(t.held), (t.unmappedColumns || []).join(', '), t.problem || '',
+        steer ? [t.state === 'STOPPED' ? h('button', { onclick: () => act(base(s) + '/tables/' + encodeURIComponent(t.table) + '/resume', 'Resume ' + t.table) }, 'Resume') : '',
+          h('button', { onclick: () => act(base(s) + '/tables/' + encodeURIComponent(t.table) + '/snapshot', 'Read ' + t.table + ' whole again') }, 'Read again')] : '']))))];
 }
 
 async function audit(params) {
   const query = new URLSearchParams();
-  ['actor', 'action', 'subject'].forEach((f) => params.get(f) && query.set(f, params.get(f)));
+  ['actor', 'action', 'subject', 'from', 'until'].forEach((f) => params.get(f) && query.set(f, params.get(f)));
   const list = await api('/api/audit?' + query);
   const form = h('form', { class: 'filters', onsubmit: (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
     ['actor', 'action', 'subject'].forEach((f) => form[f].value && next.set(f, form[f].value.trim()));
+    ['from', 'until'].forEach((f) => form[f].value && next.set(f, new Date(form[f].value).toISOString()));
     location.hash = '#/audit?' + next;
   } }, ...['actor', 'action', 'subject'].map((f) => h('input', { name: f, placeholder: f, value: params.get(f) || '' })),
+    h('label', {}, 'from ', h('input', { name: 'from', type: 'datetime-local', value: local(params.get('from')) })),
+    h('label', {}, 'until ', h('input', { name: 'until', type: 'datetime-local', value: local(params.get('until')) })),
     h('button', { type: 'submit' }, 'Filter'),
     h('a', { href: '/api/audit/export?format=csv&' + query, download: 'audit.csv' }, 'Export CSV'), ' ',
     h('a', { href: '/api/audit/export?format=json&' + query, download: 'audit.json' }, 'Export JSON'));

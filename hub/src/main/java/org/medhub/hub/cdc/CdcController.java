@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The change feeds of legacy databases: their state, lag and tables; pausing, resuming, letting a table flow again. */
@@ -39,23 +40,37 @@ class CdcController {
         return feeds.status(source).orElseThrow(() -> noSource(source));
     }
 
+    /** Why a person steers a feed, for the audit trail; optional (scripts may leave it out). */
+    record Reason(String reason) {
+
+        static Map<String, String> detail(Reason body) {
+            if (body == null || body.reason() == null || body.reason().isBlank()) {
+                return Map.of();
+            }
+            Problems.requireFitText("reason", body.reason(), Problems.MAX_REASON);
+            return Map.of("reason", body.reason());
+        }
+    }
+
     /** Stops reading the source's database; its position is kept, and nothing committed meanwhile is missed. */
     @PostMapping("/api/cdc/{source}/pause")
-    CdcStatus pause(@PathVariable String source, Principal operator) {
+    CdcStatus pause(@PathVariable String source, @RequestBody(required = false) Reason body, Principal operator) {
+        Map<String, String> why = Reason.detail(body); // checked before anything is done
         if (!feeds.pause(source)) {
             throw noSource(source);
         }
-        audit.record(operator.getName(), "cdc.pause", "cdc:" + source, Map.of());
+        audit.record(operator.getName(), "cdc.pause", "cdc:" + source, why);
         return source(source);
     }
 
     /** Reads the source's database again from where it stopped (after a pause, or after it failed). */
     @PostMapping("/api/cdc/{source}/resume")
-    CdcStatus resume(@PathVariable String source, Principal operator) {
+    CdcStatus resume(@PathVariable String source, @RequestBody(required = false) Reason body, Principal operator) {
+        Map<String, String> why = Reason.detail(body); // checked before anything is done
         if (!feeds.resume(source)) {
             throw noSource(source);
         }
-        audit.record(operator.getName(), "cdc.resume", "cdc:" + source, Map.of());
+        audit.record(operator.getName(), "cdc.resume", "cdc:" + source, why);
         return source(source);
     }
 
@@ -64,8 +79,9 @@ class CdcController {
      * changes held meanwhile are dead letters of the source: replay them from raw to map them with the fixed mapping.
      */
     @PostMapping("/api/cdc/{source}/tables/{table}/resume")
-    CdcStatus resumeTable(@PathVariable String source, @PathVariable String table, Principal operator) {
-        return onTable(source, table, operator, "cdc.resume-table", feeds::resumeTable);
+    CdcStatus resumeTable(@PathVariable String source, @PathVariable String table,
+            @RequestBody(required = false) Reason body, Principal operator) {
+        return onTable(source, table, body, operator, "cdc.resume-table", feeds::resumeTable);
     }
 
     /**
@@ -73,8 +89,9 @@ class CdcController {
      * a subscriber lost. A row the hub already holds as it is changes nothing.
      */
     @PostMapping("/api/cdc/{source}/tables/{table}/snapshot")
-    CdcStatus snapshot(@PathVariable String source, @PathVariable String table, Principal operator) {
-        return onTable(source, table, operator, "cdc.snapshot-table", feeds::snapshot);
+    CdcStatus snapshot(@PathVariable String source, @PathVariable String table,
+            @RequestBody(required = false) Reason body, Principal operator) {
+        return onTable(source, table, body, operator, "cdc.snapshot-table", feeds::snapshot);
     }
 
     /**
@@ -82,15 +99,16 @@ class CdcController {
      *
      * @param action answers empty when there is no such source here, false when it has no such table
      */
-    private CdcStatus onTable(String source, String table, Principal operator, String auditAction,
+    private CdcStatus onTable(String source, String table, Reason body, Principal operator, String auditAction,
             BiFunction<String, String, Optional<Boolean>> action) {
         Problems.requireFitText("table", table, 300);
+        Map<String, String> why = Reason.detail(body);
         boolean found = action.apply(source, table).orElseThrow(() -> noSource(source));
         if (!found) {
             throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "source " + source + " captures no table " + table));
         }
-        audit.record(operator.getName(), auditAction, "cdc:" + source + "/" + table, Map.of());
+        audit.record(operator.getName(), auditAction, "cdc:" + source + "/" + table, why);
         return source(source);
     }
 
