@@ -58,6 +58,8 @@ function may(permission) {
 
 function showPerson() {
   document.getElementById('nav').hidden = false;
+  // the audit trail tells of every partner: not for a person limited to some
+  document.getElementById('nav-audit').hidden = Boolean(person.partners);
   const scope = person.partners ? ' · ' + person.partners.join(', ') : '';
   document.getElementById('who').replaceChildren(
     h('span', { id: 'username' }, person.username), ' (' + person.roles.join(', ') + scope + ') ',
@@ -367,7 +369,9 @@ async function conflicts() {
 async function conflict(params, id) {
   const c = await api('/api/conflicts/' + id);
   const show = (v) => v === undefined || v === null ? '—' : JSON.stringify(v);
-  const rows = c.fields.map((f) => [f.field, show(f.base), choice(f.field, 'current', show(f.current)), choice(f.field, 'incoming', show(f.incoming))]);
+  const rows = c.fields.map((f) => [f.field, show(f.base), choice(f.field, 'current', show(f.current)), choice(f.field, 'incoming', show(f.incoming)),
+    h('label', { class: 'choice' }, h('input', { type: 'radio', name: f.field, value: 'typed' }), ' ',
+      h('input', { name: 'typed-' + f.field, placeholder: 'JSON, e.g. ' + show(f.current), size: 24 }))]);
   const head = [h('h1', {}, 'Conflict #' + c.id + ' · ' + c.entity + ' ' + c.businessKey),
     h('p', {}, 'From ', h('a', { href: '#/messages/' + encodeURIComponent(c.messageId) }, c.source), ', based on version ' + (c.baseVersion ?? '—') + '; the hub is at version ' + c.currentVersion)];
   if (c.status !== 'OPEN') {
@@ -380,8 +384,17 @@ async function conflict(params, id) {
     const fields = {};
     for (const f of c.fields) {
       const picked = form.querySelector('input[name="' + CSS.escape(f.field) + '"]:checked');
-      if (!picked) { error.textContent = 'choose current or incoming for ' + f.field; return; }
-      fields[f.field] = picked.value; // current or incoming: the hub takes the value it holds
+      if (!picked) { error.textContent = 'choose current, incoming or a value for ' + f.field; return; }
+      if (picked.value !== 'typed') {
+        fields[f.field] = picked.value; // current or incoming: the hub takes the value it holds
+        continue;
+      }
+      try {
+        fields[f.field] = { value: JSON.parse(form.querySelector('input[name="typed-' + CSS.escape(f.field) + '"]').value) };
+      } catch {
+        error.textContent = 'the value for ' + f.field + ' must be JSON: a number, "text" in quotes, or {…}';
+        return;
+      }
     }
     try {
       await api('/api/conflicts/' + id + '/resolution', { method: 'POST', body: { fields, reason: form.reason.value, password: form.password.value } });
@@ -390,7 +403,7 @@ async function conflict(params, id) {
       error.textContent = e.detail || String(e);
     }
   } },
-    table(['Field', 'Base', 'Current (keep)', 'Incoming (take)'], rows, 'conflict-fields'),
+    table(['Field', 'Base', 'Current (keep)', 'Incoming (take)', 'Another value'], rows, 'conflict-fields'),
     may('RESOLVE') ? h('fieldset', {}, h('legend', {}, 'Electronic signature'),
       h('label', {}, 'Reason', h('input', { name: 'reason', required: true, size: 60 })),
       h('label', {}, 'Password of ' + person.username, h('input', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' })),

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.medhub.routes.cdc.CdcFeeds;
 import org.medhub.routes.cdc.CdcStatus;
@@ -22,22 +23,25 @@ class CdcController {
 
     private final CdcFeeds feeds;
     private final AuditTrail audit;
+    private final PartnerScopes scopes;
 
-    CdcController(CdcFeeds feeds, AuditTrail audit) {
+    CdcController(CdcFeeds feeds, AuditTrail audit, PartnerScopes scopes) {
         this.feeds = feeds;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     record Sources(Collection<CdcStatus> sources) {}
 
+    /** A source is a partner: a person limited to some partners sees and steers those sources alone. */
     @GetMapping("/api/cdc")
-    Sources sources() {
-        return new Sources(feeds.status());
+    Sources sources(Principal person) {
+        return new Sources(feeds.status().stream().filter(s -> scopes.allows(person.getName(), s.source())).toList());
     }
 
     @GetMapping("/api/cdc/{source}")
-    CdcStatus source(@PathVariable String source) {
-        return feeds.status(source).orElseThrow(() -> noSource(source));
+    CdcStatus source(@PathVariable String source, Principal person) {
+        return feeds.status(source).filter(s -> scopes.allows(person.getName(), source)).orElseThrow(() -> noSource(source));
     }
 
     /** Why a person steers a feed, for the audit trail; optional (scripts may leave it out). */
@@ -56,22 +60,22 @@ class CdcController {
     @PostMapping("/api/cdc/{source}/pause")
     CdcStatus pause(@PathVariable String source, @RequestBody(required = false) Reason body, Principal operator) {
         Map<String, String> why = Reason.detail(body); // checked before anything is done
-        if (!feeds.pause(source)) {
+        if (!scopes.allows(operator.getName(), source) || !feeds.pause(source)) {
             throw noSource(source);
         }
         audit.record(operator.getName(), "cdc.pause", "cdc:" + source, why);
-        return source(source);
+        return feeds.status(source).orElseThrow(() -> noSource(source));
     }
 
     /** Reads the source's database again from where it stopped (after a pause, or after it failed). */
     @PostMapping("/api/cdc/{source}/resume")
     CdcStatus resume(@PathVariable String source, @RequestBody(required = false) Reason body, Principal operator) {
         Map<String, String> why = Reason.detail(body); // checked before anything is done
-        if (!feeds.resume(source)) {
+        if (!scopes.allows(operator.getName(), source) || !feeds.resume(source)) {
             throw noSource(source);
         }
         audit.record(operator.getName(), "cdc.resume", "cdc:" + source, why);
-        return source(source);
+        return feeds.status(source).orElseThrow(() -> noSource(source));
     }
 
     /**
@@ -103,13 +107,16 @@ class CdcController {
             BiFunction<String, String, Optional<Boolean>> action) {
         Problems.requireFitText("table", table, 300);
         Map<String, String> why = Reason.detail(body);
+        if (!scopes.allows(operator.getName(), source)) {
+            throw noSource(source);
+        }
         boolean found = action.apply(source, table).orElseThrow(() -> noSource(source));
         if (!found) {
             throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "source " + source + " captures no table " + table));
         }
         audit.record(operator.getName(), auditAction, "cdc:" + source + "/" + table, why);
-        return source(source);
+        return feeds.status(source).orElseThrow(() -> noSource(source));
     }
 
     private static RuntimeException noSource(String source) {

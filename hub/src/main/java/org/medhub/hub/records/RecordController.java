@@ -1,8 +1,12 @@
 package org.medhub.hub.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.Principal;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordController {
 
     private final JdbcTemplate jdbc;
+    private final PartnerScopes scopes;
 
-    RecordController(JdbcTemplate jdbc) {
+    RecordController(JdbcTemplate jdbc, PartnerScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     /**
@@ -29,7 +35,8 @@ class RecordController {
             String messageId, Instant updatedAt, boolean deleted) {}
 
     @GetMapping("/api/records/{entity}")
-    RecordView record(@PathVariable String entity, @RequestParam String key) {
+    RecordView record(@PathVariable String entity, @RequestParam String key, Principal person) {
+        Optional<Set<String>> scope = scopes.of(person.getName());
         return jdbc.query("""
                 select version, record::text as record, writers::text as writers, message_id, updated_at
                 from record_state where entity = ? and business_key = ?""", (rs, n) -> {
@@ -37,8 +44,18 @@ class RecordController {
                     return new RecordView(entity, key, rs.getLong("version"), record, json(rs.getString("writers")),
                             rs.getString("message_id"), rs.getTimestamp("updated_at").toInstant(), record.isEmpty());
                 }, entity, key)
-                .stream().findFirst().orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found",
+                // a person limited to some partners sees the records those partners wrote to
+                .stream().filter(r -> scope.isEmpty() || writtenByAny(r.writers(), scope.get())).findFirst().orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "not-found",
                         "Not found", "the hub knows no " + entity + " " + key)));
+    }
+
+    private static boolean writtenByAny(JsonNode writers, Set<String> partners) {
+        for (JsonNode writer : writers) {
+            if (partners.contains(writer.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode json(String text) {

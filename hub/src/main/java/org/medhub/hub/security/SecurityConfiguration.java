@@ -12,6 +12,7 @@ import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.people.ApiTokens;
 import org.medhub.hub.people.Lockout;
 import org.medhub.hub.people.LockoutAuthenticationProvider;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.settings.MedhubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -68,7 +71,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain operatorChain(HttpSecurity http, JdbcUserDetailsManager users, PasswordEncoder passwords,
             Lockout lockout, ObjectMapper json, RolePermissions roles, ApiTokens tokens, AuditTrail audit,
-            MedhubProperties properties, Environment environment, Clock clock) throws Exception {
+            MedhubProperties properties, Environment environment, Clock clock, PartnerScopes scopes) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub");
@@ -104,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/users", "/api/users/**").hasAnyRole(roles.with(Permission.PEOPLE))
                         // the partner configuration in force
                         .requestMatchers(HttpMethod.POST, "/api/partners/reload").hasAnyRole(roles.with(Permission.CONFIGURE))
+                        // the audit trail tells of every partner: not for a person limited to some
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
+                                .access(everyPartner(scopes, roles.with(Permission.READ)))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(roles.with(Permission.READ))
                         // a person's own tokens
                         .requestMatchers(HttpMethod.POST, "/api/tokens", "/api/tokens/*/revoke")
@@ -145,6 +151,16 @@ class SecurityConfiguration {
     /** The API's pages (its OpenAPI UI, later the dashboard) use the hub's own scripts and styles, and no frames. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** A person with one of the roles, who is not limited to some partners. */
+    private static AuthorizationManager<RequestAuthorizationContext> everyPartner(PartnerScopes scopes, String... roles) {
+        AuthorizationManager<RequestAuthorizationContext> role = AuthorityAuthorizationManager.hasAnyRole(roles);
+        return (authentication, context) -> {
+            AuthorizationResult allowed = role.authorize(authentication, context);
+            return new AuthorizationDecision(allowed != null && allowed.isGranted()
+                    && scopes.of(authentication.get().getName()).isEmpty());
+        };
+    }
 
     private static AuthorizationManager<RequestAuthorizationContext> ownPartnerOnly() {
         return (authentication, context) -> {

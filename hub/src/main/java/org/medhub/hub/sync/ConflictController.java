@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.medhub.canonical.validation.InvalidRecordException;
+import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,13 +31,15 @@ class ConflictController {
     private final ConflictResolution resolution;
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder passwords;
+    private final PartnerScopes scopes;
 
     ConflictController(JdbcTemplate jdbc, ConflictResolution resolution, JdbcUserDetailsManager users,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords, PartnerScopes scopes) {
         this.jdbc = jdbc;
         this.resolution = resolution;
         this.users = users;
         this.passwords = passwords;
+        this.scopes = scopes;
     }
 
     /**
@@ -64,24 +67,29 @@ class ConflictController {
     record ResolutionAnswer(long conflictId, String messageId, long version, JsonNode record) {}
 
     @GetMapping("/api/conflicts")
-    ConflictList conflicts(@RequestParam(defaultValue = "OPEN") String status) {
+    ConflictList conflicts(@RequestParam(defaultValue = "OPEN") String status, Principal person) {
         if (!List.of("OPEN", "RESOLVED").contains(status)) {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                     "status must be OPEN or RESOLVED"));
         }
+        // a person limited to some partners sees the conflicts their updates ran into
+        String[] scope = scopes.of(person.getName()).map(s -> s.toArray(String[]::new)).orElse(null);
         List<ConflictView> found = jdbc.query("""
-                select * from conflict where status = ? order by created_at limit 500""", (rs, n) -> row(rs), status);
+                select * from conflict where status = ? and (?::varchar[] is null or source = any(?::varchar[]))
+                order by created_at limit 500""", (rs, n) -> row(rs), status, scope, scope);
         return new ConflictList(found, found.size());
     }
 
     @GetMapping("/api/conflicts/{id}")
-    ConflictView conflict(@PathVariable long id) {
-        return jdbc.query("select * from conflict where id = ?", (rs, n) -> row(rs), id).stream().findFirst()
+    ConflictView conflict(@PathVariable long id, Principal person) {
+        return jdbc.query("select * from conflict where id = ?", (rs, n) -> row(rs), id).stream()
+                .filter(c -> scopes.allows(person.getName(), c.source())).findFirst()
                 .orElseThrow(() -> notFound("no conflict " + id));
     }
 
     @PostMapping("/api/conflicts/{id}/resolution")
     ResolutionAnswer resolve(@PathVariable long id, @RequestBody ResolutionRequest request, Principal resolver) {
+        conflict(id, resolver); // one outside the resolver's partners is as unknown to them as one that does not exist
         if (request.reason() == null || request.reason().isBlank()) {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
                     "say why in \"reason\": it is part of the signed record"));

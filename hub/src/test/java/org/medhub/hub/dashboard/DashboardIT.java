@@ -330,6 +330,7 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("audit")).getText()).as("the viewer's own sign-in").contains("dash-viewer");
 
         signIn("dash-beta-operator", "dash-beta-operator-password");
+        assertThat(browser.findElement(By.id("nav-audit")).isDisplayed()).as("the audit trail tells of every partner").isFalse();
         search("LOT-DASH-SCOPE");
         waitFor(By.id("count"));
         assertThat(browser.findElement(By.id("count")).getText()).as("another partner's message").startsWith("0 message");

@@ -1,10 +1,14 @@
 package org.medhub.hub.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +122,69 @@ class RolesMatrixIT extends HubIntegrationTest {
         assertThat(calls).as("the matrix covered the API").isGreaterThan(100);
     }
 
+    /**
+     * The partner-scope dimension: every read of the API as a person limited to ACME and as one limited to Beta (each
+     * with every role but people management). ACME's person reaches ACME's message and record; Beta's gets 404 for
+     * them and finds them in no answer; neither reads the audit trail, which tells of every partner.
+     */
+    @Test
+    void everyReadGivesAPersonLimitedToAPartnerThatPartnersDataAlone() {
+        erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
+        String lot = "LOT-MATRIX-SCOPE";
+        String acmeMessage = json(postBatch(ACME, ACME_SECRET, acmeBatch("REC-MATRIX-SCOPE", lot))).get("messageId").asText();
+        String acmeKey = "01/09506000134352/10/" + lot;
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/records/Batch?key=" + acmeKey, "admin", ADMIN_PASSWORD)
+                .statusCode() == 200);
+        scoped("matrix-acme", ACME);
+        scoped("matrix-beta", BETA);
+        Map<String, String> acme = new java.util.HashMap<>(NOTHING);
+        acme.put("messageId", acmeMessage);
+        acme.put("entity", "Batch");
+
+        JsonNode paths = json(get("/v3/api-docs", "admin", ADMIN_PASSWORD)).get("paths");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            if (path.getKey().startsWith("/api/inbound/") || path.getKey().startsWith("/api/users")
+                    || !path.getValue().has("get")) {
+                continue; // the partners' door; people management, which these persons' roles do not include
+            }
+            String concrete = concrete(path.getKey(), acme) + (path.getKey().equals("/api/records/{entity}") ? "?key=" + acmeKey : "");
+            boolean everyPartner = path.getKey().startsWith("/api/audit");
+            boolean acmesOwn = path.getKey().contains("{messageId}") || path.getKey().equals("/api/records/{entity}");
+            HttpResponse<String> own = get(concrete, "matrix-acme", PASSWORD);
+            HttpResponse<String> other = get(concrete, "matrix-beta", PASSWORD);
+            if (everyPartner) {
+                if (own.statusCode() != 403 || other.statusCode() != 403) {
+                    problems.add("GET " + path.getKey() + ": " + own.statusCode() + "/" + other.statusCode() + ", expected 403 to both");
+                }
+                continue;
+            }
+            if (own.statusCode() == 401 || own.statusCode() == 403 || (acmesOwn && own.statusCode() != 200)) {
+                problems.add("GET " + concrete + " as ACME's person: " + own.statusCode());
+            }
+            if (acmesOwn ? other.statusCode() != 404 : other.statusCode() == 401 || other.statusCode() == 403) {
+                problems.add("GET " + concrete + " as Beta's person: " + other.statusCode() + (acmesOwn ? ", expected 404" : ""));
+            }
+            // a 404 names what was asked for, which tells the asker nothing new
+            if (other.statusCode() != 404 && (other.body().contains(acmeMessage) || other.body().contains(lot))) {
+                problems.add("GET " + concrete + " shows Beta's person ACME's message or record");
+            }
+        }
+        String list = get("/api/messages?key=" + lot, "matrix-acme", PASSWORD).body();
+        assertThat(list).as("the list shows ACME's person ACME's message").contains(acmeMessage);
+        assertThat(problems).isEmpty();
+    }
+
+    private void scoped(String username, String partner) {
+        if (!users.userExists(username)) {
+            users.createUser(User.withUsername(username).password(passwords.encode(PASSWORD))
+                    .roles("OPERATOR", "RESOLVER", "INTEGRATION_ENGINEER").build());
+        }
+        var response = putBytes("/api/users/" + username + "/partners", "admin", ADMIN_PASSWORD, ("{\"partners\": [\"" + partner
+                + "\"], \"reason\": \"the roles matrix\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     private HttpResponse<String> call(String method, String path, String user, String password) {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         return switch (method) {
@@ -129,8 +196,12 @@ class RolesMatrixIT extends HubIntegrationTest {
     }
 
     private static String concrete(String template) {
+        return concrete(template, NOTHING);
+    }
+
+    private static String concrete(String template, Map<String, String> values) {
         String path = template;
-        for (Map.Entry<String, String> variable : NOTHING.entrySet()) {
+        for (Map.Entry<String, String> variable : values.entrySet()) {
             path = path.replace("{" + variable.getKey() + "}", variable.getValue());
         }
         assertThat(path).as("every path variable of " + template + " has a value").doesNotContain("{");
