@@ -5,6 +5,7 @@ export class ApiError extends Error {
   constructor(status, problem) {
     super((problem && problem.detail) || 'HTTP ' + status);
     this.status = status;
+    this.problem = problem || {};
     this.title = problem && problem.title;
     const violations = (problem && problem.violations) || [];
     // the rule broken and the field it names, for a person to fix

@@ -29,7 +29,7 @@ async function route() {
     try {
       person = await api('/api/session');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return login();
+      if (e instanceof ApiError && e.status === 401) return login('', e.problem.signIn);
       throw e;
     }
     showPerson();
@@ -43,7 +43,7 @@ async function route() {
       try {
         main.replaceChildren(...[await view(params, ...match.slice(1).map(decodeURIComponent))].flat(Infinity));
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) { person = null; return login(); }
+        if (e instanceof ApiError && e.status === 401) { person = null; return route(); }
         main.replaceChildren(problem(e));
       }
       return;
@@ -63,10 +63,11 @@ function showPerson() {
   const scope = person.partners ? ' · ' + person.partners.join(', ') : '';
   document.getElementById('who').replaceChildren(
     h('span', { id: 'username' }, person.username), ' (' + person.roles.join(', ') + scope + ') ',
-    h('button', { onclick: async () => { await signOut(); person = null; login(); } }, 'Sign out'));
+    h('button', { onclick: async () => { await signOut(); person = null; route(); } }, 'Sign out'));
 }
 
-function login(message) {
+/** @param ways how one may sign in, as the hub's 401 says: a password always, an issuer where one is configured */
+function login(message, ways = {}) {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').replaceChildren();
   const error = h('p', { class: 'error', id: 'login-error' }, message || '');
@@ -83,7 +84,8 @@ function login(message) {
     h('h1', {}, 'Sign in to medhub'),
     h('label', {}, 'User name', h('input', { name: 'username', autocomplete: 'username', required: true })),
     h('label', {}, 'Password', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
-    h('button', { type: 'submit' }, 'Sign in'), error);
+    h('button', { type: 'submit' }, 'Sign in'),
+    ways.oidc ? h('a', { id: 'sign-in-oidc', class: 'button', href: ways.oidc }, 'Sign in with your organisation') : '', error);
   main.replaceChildren(form);
 }
 

@@ -49,6 +49,22 @@ final class BrowserSessions {
         };
     }
 
+    /**
+     * A sign-in that came through the issuer's pages: back to the dashboard, whose own requests then carry the session
+     * cookie (the redirect that follows the issuer's cross-site one does not, as the cookie is SameSite=Strict) and
+     * read the CSRF token from its cookie, written here.
+     */
+    static AuthenticationSuccessHandler signedInToDashboard(AuditTrail audit, Map<String, ?> detail) {
+        return (request, response, authentication) -> {
+            CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (csrf != null) {
+                csrf.getToken(); // the deferred token is made, and its cookie set, now
+            }
+            audit.record(authentication.getName(), "session.open", "user/" + authentication.getName(), detail);
+            response.sendRedirect(request.getContextPath() + "/");
+        };
+    }
+
     static LogoutSuccessHandler signedOut() {
         return (request, response, authentication) -> response.setStatus(204);
     }

@@ -125,11 +125,7 @@ final class OidcSignIn {
         return Map.of("method", "oidc", "issuer", settings.issuerUri().toString());
     }
 
-    /**
-     * On success the callback answers as {@code POST /api/session} does (200: the person, their roles, the CSRF token)
-     * rather than redirecting to {@code /}: nothing is served there yet, and a redirect that follows the issuer's
-     * cross-site one would not carry the SameSite=Strict session cookie anyway; a page that wants one navigates itself.
-     */
+    /** On success the callback sends the browser to the dashboard, signed in ({@link BrowserSessions#signedInToDashboard}). */
     void configure(OAuth2LoginConfigurer<HttpSecurity> login, AuthenticationSuccessHandler signedIn,
             ProblemSecurityResponses problems, Clock clock) {
         login.clientRegistrationRepository(registration)

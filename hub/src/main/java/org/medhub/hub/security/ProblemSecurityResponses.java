@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,10 +19,13 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
 
     private final ObjectMapper json;
     private final String realm;
+    private final Map<String, String> signIn;
 
-    ProblemSecurityResponses(ObjectMapper json, String realm) {
+    /** @param signIn how a person may sign in, by method: told in every 401, so that a page can offer each */
+    ProblemSecurityResponses(ObjectMapper json, String realm, Map<String, String> signIn) {
         this.json = json;
         this.realm = realm;
+        this.signIn = Map.copyOf(signIn);
     }
 
     @Override
@@ -33,7 +37,11 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
             // the dashboard's own requests say who they are: a browser would answer the challenge with its own dialog
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
         }
-        write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail));
+        ProblemDetail problem = Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not authenticated", detail);
+        if (!signIn.isEmpty()) {
+            problem.setProperty("signIn", signIn);
+        }
+        write(response, problem);
     }
 
     @Override

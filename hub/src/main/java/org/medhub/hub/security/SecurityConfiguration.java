@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.medhub.hub.audit.AuditTrail;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain partnerChain(HttpSecurity http, LivePartners partners, ObjectMapper json, JdbcTemplate jdbc,
             Clock clock, MedhubProperties properties) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners");
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub partners", Map.of());
         return stateless(http, problems)
                 .securityMatcher("/api/inbound/**")
                 // a signed request (HMAC) instead of HTTP Basic
@@ -74,9 +75,11 @@ class SecurityConfiguration {
             MedhubProperties properties, Environment environment, Clock clock, PartnerScopes scopes) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(passwords);
         provider.setUserDetailsService(users);
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub");
         // a browser's session opened by an OpenID Connect issuer instead of the password, when one is configured
         Optional<OidcSignIn> oidc = OidcSignIn.configured(properties, environment, users, lockout, audit);
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(json, "medhub",
+                oidc.map(signIn -> Map.of("password", BrowserSessions.LOGIN, "oidc", "/oauth2/authorization/oidc"))
+                        .orElse(Map.of("password", BrowserSessions.LOGIN)));
         List<AuthenticationProvider> providers = new ArrayList<>();
         providers.add(new LockoutAuthenticationProvider(provider, lockout));
         oidc.ifPresent(signIn -> providers.add(signIn.provider()));
@@ -127,7 +130,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll());
         if (oidc.isPresent()) {
             http.oauth2Login(login -> oidc.get().configure(login,
-                    BrowserSessions.signedIn(json, audit, oidc.get().signInDetail()), problems, clock));
+                    BrowserSessions.signedInToDashboard(audit, oidc.get().signInDetail()), problems, clock));
         }
         return http.build();
     }

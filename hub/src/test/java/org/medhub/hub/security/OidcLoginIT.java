@@ -67,6 +67,9 @@ class OidcLoginIT extends HubIntegrationTest {
     void aKnownPersonGetsASessionWithTheirOwnRolesAndItsCsrfRules() throws Exception {
         person("oidc-operator", "OPERATOR", true);
         HttpClient browser = browser();
+        JsonNode unauthenticated = json(send(browser, HttpRequest.newBuilder(hub("/api/session")).GET()));
+        assertThat(unauthenticated.at("/signIn/oidc").asText()).as("the dashboard's sign-in page offers the issuer")
+                .isEqualTo("/oauth2/authorization/oidc");
         issuer.nextSignIn("oidc-operator");
         SignIn signIn = signIn(browser);
 
@@ -77,13 +80,14 @@ class OidcLoginIT extends HubIntegrationTest {
         assertThat(issuer.lastAuthorization().parameters()).containsKeys("state", "nonce", "code_challenge")
                 .containsEntry("code_challenge_method", "S256");
         HttpResponse<String> answer = signIn.answer();
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).as("to the dashboard").hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
-        JsonNode who = json(answer);
+        JsonNode who = signedIn(browser);
         assertThat(who.get("username").asText()).isEqualTo("oidc-operator");
         assertThat(who.get("roles")).extracting(JsonNode::asText).containsExactly("OPERATOR");
-        String csrf = who.get("csrfToken").asText();
+        String csrf = csrfCookie(browser);
         assertThat(csrf).isNotBlank();
 
         assertThat(send(browser, HttpRequest.newBuilder(hub("/api/messages")).GET()).statusCode()).isEqualTo(200);
@@ -99,10 +103,10 @@ class OidcLoginIT extends HubIntegrationTest {
         person("oidc-viewer", "VIEWER", true);
         HttpClient viewer = browser();
         issuer.nextSignIn("oidc-viewer");
-        JsonNode viewing = json(signIn(viewer).answer());
-        assertThat(viewing.get("roles")).extracting(JsonNode::asText).containsExactly("VIEWER");
+        assertThat(signIn(viewer).answer().statusCode()).isEqualTo(302);
+        assertThat(signedIn(viewer).get("roles")).extracting(JsonNode::asText).containsExactly("VIEWER");
         assertThat(send(viewer, HttpRequest.newBuilder(hub("/api/messages")).GET()).statusCode()).isEqualTo(200);
-        assertThat(send(viewer, post("/api/replays", viewing.get("csrfToken").asText())).statusCode())
+        assertThat(send(viewer, post("/api/replays", csrfCookie(viewer))).statusCode())
                 .as("a viewer steers nothing, whoever vouched for them").isEqualTo(403);
     }
 
@@ -153,7 +157,7 @@ class OidcLoginIT extends HubIntegrationTest {
 
         HttpClient honest = browser();
         issuer.nextSignIn("oidc-target");
-        assertThat(signIn(honest).answer().statusCode()).as("the same person, with the issuer's own token").isEqualTo(200);
+        assertThat(signIn(honest).answer().statusCode()).as("the same person, with the issuer's own token").isEqualTo(302);
     }
 
     /** The hub's start, the issuer's authorization, the hub's callback: by hand, as a browser follows redirects. */
@@ -170,6 +174,20 @@ class OidcLoginIT extends HubIntegrationTest {
     }
 
     private record SignIn(HttpResponse<String> started, HttpResponse<String> answer) {}
+
+    /** Who the session is, as the dashboard asks once it is back. */
+    private JsonNode signedIn(HttpClient browser) throws Exception {
+        HttpResponse<String> who = send(browser, HttpRequest.newBuilder(hub("/api/session")).GET());
+        assertThat(who.statusCode()).as(who.body()).isEqualTo(200);
+        return json(who);
+    }
+
+    /** The CSRF token as the dashboard reads it: from its cookie. */
+    private static String csrfCookie(HttpClient browser) {
+        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    }
 
     private void assertRefusedWithoutSession(HttpClient browser, HttpResponse<String> answer, String why) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
