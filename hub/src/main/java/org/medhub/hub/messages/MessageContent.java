@@ -15,6 +15,7 @@ import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.hub.topics.KafkaRecords;
 import org.medhub.routes.ledger.KafkaLocation;
+import org.medhub.routes.partner.InboundMessageType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ class MessageContent {
 
     private Raw raw(MessageView message, ConsumerRecord<String, byte[]> record) {
         Charset charset = partners.partner(message.partner()).flatMap(p -> p.messageType(message.messageType()))
-                .map(type -> type.charset() == null ? StandardCharsets.UTF_8 : type.charset()).orElse(StandardCharsets.UTF_8);
+                .map(InboundMessageType::charsetOrUtf8).orElse(StandardCharsets.UTF_8);
         String text;
         try {
             // what cannot be decoded shows as U+FFFD: the page says what the bytes hold, never fails on them

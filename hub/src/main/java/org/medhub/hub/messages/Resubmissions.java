@@ -1,7 +1,6 @@
 package org.medhub.hub.messages;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -13,6 +12,7 @@ import org.medhub.hub.problem.Problems;
 import org.medhub.routes.inbound.IngestRoute;
 import org.medhub.routes.inbound.RecordRejectedException;
 import org.medhub.routes.kafka.MedhubHeaders;
+import org.medhub.routes.partner.InboundMessageType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +47,7 @@ class Resubmissions {
                     "only a failed message is corrected and sent again; " + original.messageId() + " is " + original.status()));
         }
         Charset charset = partners.partner(original.partner()).flatMap(p -> p.messageType(original.messageType()))
-                .map(type -> type.charset() == null ? StandardCharsets.UTF_8 : type.charset())
+                .map(InboundMessageType::charsetOrUtf8)
                 .orElseThrow(() -> Problems.fail(Problems.problem(HttpStatus.CONFLICT, "message-type", "Message type gone",
                         original.partner() + " no longer sends " + original.messageType() + ": nothing maps it")));
         byte[] bytes = document.getBytes(charset); // as the partner would have sent it
