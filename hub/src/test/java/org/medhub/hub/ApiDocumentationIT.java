@@ -21,7 +21,8 @@ class ApiDocumentationIT extends HubIntegrationTest {
             "/api/audit", "/api/audit/export", "/api/audit/verification", "/api/users", "/api/users/{username}",
             "/api/users/{username}/roles", "/api/users/{username}/password", "/api/users/{username}/{action}",
             "/api/users/{username}/grants", "/api/users/{username}/partners", "/api/tokens", "/api/tokens/{id}/revoke", "/api/session", "/api/overview", "/api/messages/{messageId}/content",
-            "/api/messages/{messageId}/resubmission", "/api/messages/{messageId}/discard",
+            "/api/messages/{messageId}/resubmission", "/api/messages/{messageId}/discard", "/api/partners",
+            "/api/partners/{id}", "/api/partners/{id}/routes/{routeId}/{action}",
             "/api/cdc",
             "/api/cdc/{source}", "/api/cdc/{source}/pause", "/api/cdc/{source}/resume", "/api/cdc/{source}/tables/{table}/resume",
             "/api/cdc/{source}/tables/{table}/snapshot");

@@ -19,11 +19,14 @@ class PartnerReloadController {
     private final PartnerReload reload;
     private final ElectronicSignatures signatures;
     private final Path configDir;
+    private final PartnerVersions versions;
 
-    PartnerReloadController(PartnerReload reload, ElectronicSignatures signatures, MedhubProperties properties) {
+    PartnerReloadController(PartnerReload reload, ElectronicSignatures signatures, MedhubProperties properties,
+            PartnerVersions versions) {
         this.reload = reload;
         this.signatures = signatures;
         this.configDir = properties.configDir();
+        this.versions = versions;
     }
 
     /** Putting a configuration in force is signed (the meaning is usually APPROVAL). */
@@ -45,6 +48,10 @@ class PartnerReloadController {
         try {
             PartnerReload.Result result = reload.reload();
             PartnerChanges changes = result.changes();
+            List<String> inForce = new java.util.ArrayList<>(changes.added());
+            inForce.addAll(changes.changed());
+            versions.record(admin.getName(), inForce);
+            versions.removed(admin.getName(), changes.removed());
             return new ReloadAnswer(changes.added(), changes.removed(), changes.changed(), changes.unchanged(),
                     result.failures());
         } catch (PartnerConfigException e) {

@@ -3,6 +3,7 @@ package org.medhub.hub.partner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -103,6 +104,40 @@ public class PartnerRoutes implements CamelContextConfiguration {
             }
         }
         return failures;
+    }
+
+    /** Each of the partner's routes by id, with its status (Started, Suspended, …; Stopped when the hub has none). */
+    public Map<String, String> statuses(PartnerRegistry registry, String partnerId) {
+        Map<String, String> statuses = new java.util.LinkedHashMap<>();
+        for (String routeId : routeIds(registry, partnerId)) {
+            org.apache.camel.ServiceStatus status = camel == null ? null : camel.getRouteController().getRouteStatus(routeId);
+            statuses.put(routeId, status == null ? "Stopped" : status.name());
+        }
+        return statuses;
+    }
+
+    /**
+     * Suspends or resumes one of the partner's routes: its consumer stops taking records and keeps its place. A reload
+     * that changes the partner makes its routes afresh, started; a reload that leaves it unchanged leaves them be.
+     *
+     * @return false when the route is not the partner's
+     */
+    public synchronized boolean suspend(PartnerRegistry registry, String partnerId, String routeId, boolean suspend) {
+        requireStarted();
+        if (!routeIds(registry, partnerId).contains(routeId)) {
+            return false;
+        }
+        try {
+            if (suspend) {
+                camel.getRouteController().suspendRoute(routeId);
+            } else {
+                camel.getRouteController().resumeRoute(routeId);
+            }
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException("route " + routeId + " could not be " + (suspend ? "suspended" : "resumed")
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private void requireStarted() {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Replays for operators: start (or dry-run), follow, stop. */
@@ -69,9 +70,24 @@ class ReplayController {
         return ResponseEntity.accepted().body(new ReplayViews.Started(id, "/api/replays/" + id));
     }
 
+    record ReplayList(List<ReplayViews.Progress> replays) {}
+
+    /** The newest replays first, without their items; a person limited to some partners sees their own. */
+    @GetMapping("/api/replays")
+    ReplayList replays(@RequestParam(defaultValue = "50") int limit, Principal person) {
+        if (limit < 1 || limit > 500) {
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                    "limit must be between 1 and 500"));
+        }
+        return new ReplayList(replays.newest(limit,
+                scopes.of(person.getName()).map(scope -> person.getName())));
+    }
+
     @GetMapping("/api/replays/{id}")
-    ReplayViews.Progress progress(@PathVariable long id) {
-        return replays.progress(id).orElseThrow(() -> Problems.fail(
+    ReplayViews.Progress progress(@PathVariable long id, Principal person) {
+        // a person limited to some partners follows the replays they started
+        return replays.progress(id).filter(p -> scopes.of(person.getName()).isEmpty()
+                || p.requestedBy().equals(person.getName())).orElseThrow(() -> Problems.fail(
                 Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no replay " + id)));
     }
 

@@ -126,14 +126,24 @@ class ReplayService implements AutoCloseable {
         List<ReplayViews.Item> items = jdbc.query(
                 "select message_id, outcome, detail, new_message_id from replay_item where replay_id = ? order by message_id",
                 (rs, n) -> new ReplayViews.Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id);
-        return jdbc.query("""
-                select id, source, subscriber, force, rate, status, total, done, requested_by, created_at, finished_at
-                from replay where id = ?""", (rs, n) -> new ReplayViews.Progress(rs.getLong("id"), rs.getString("source"),
-                        rs.getString("subscriber"), rs.getBoolean("force"), rs.getInt("rate"), rs.getString("status"),
-                        rs.getInt("total"), rs.getInt("done"), rs.getString("requested_by"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), items),
-                id).stream().findFirst();
+        return jdbc.query(PROGRESS + " where id = ?", (rs, n) -> progress(rs, items), id).stream().findFirst();
+    }
+
+    /** The newest replays, without their items; only those {@code requestedBy} asked for, when given. */
+    List<ReplayViews.Progress> newest(int limit, Optional<String> requestedBy) {
+        return jdbc.query(PROGRESS + " where (?::varchar is null or requested_by = ?) order by id desc limit ?",
+                (rs, n) -> progress(rs, List.of()), requestedBy.orElse(null), requestedBy.orElse(null), limit);
+    }
+
+    private static final String PROGRESS = """
+            select id, source, subscriber, force, rate, status, total, done, requested_by, created_at, finished_at
+            from replay""";
+
+    private static ReplayViews.Progress progress(java.sql.ResultSet rs, List<ReplayViews.Item> items) throws java.sql.SQLException {
+        return new ReplayViews.Progress(rs.getLong("id"), rs.getString("source"), rs.getString("subscriber"),
+                rs.getBoolean("force"), rs.getInt("rate"), rs.getString("status"), rs.getInt("total"), rs.getInt("done"),
+                rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), items);
     }
 
     private void run(long id, ReplayRequest request, List<Map<String, Object>> messages) {

@@ -125,7 +125,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cdc/**").hasAnyRole(roles.withAny(Permission.STEER,
                                 Permission.CONFIGURE))
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop",
-                                "/api/messages/*/resubmission", "/api/messages/*/discard")
+                                "/api/messages/*/resubmission", "/api/messages/*/discard", "/api/partners/*/routes/**")
                                 .hasAnyRole(roles.with(Permission.STEER))
                         .anyRequest().denyAll());
         if (oidc.isPresent()) {

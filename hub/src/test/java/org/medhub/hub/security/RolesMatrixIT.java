@@ -46,6 +46,7 @@ class RolesMatrixIT extends HubIntegrationTest {
             Map.entry("POST /api/replays/{id}/stop", Set.of(Permission.STEER)),
             Map.entry("POST /api/messages/{messageId}/resubmission", Set.of(Permission.STEER)),
             Map.entry("POST /api/messages/{messageId}/discard", Set.of(Permission.STEER)),
+            Map.entry("POST /api/partners/{id}/routes/{routeId}/{action}", Set.of(Permission.STEER)),
             Map.entry("POST /api/partners/reload", Set.of(Permission.CONFIGURE)),
             Map.entry("GET /api/users", Set.of(Permission.PEOPLE)),
             Map.entry("POST /api/users", Set.of(Permission.PEOPLE)),
@@ -65,7 +66,7 @@ class RolesMatrixIT extends HubIntegrationTest {
     private static final Map<String, String> NOTHING = Map.ofEntries(Map.entry("subscriber", "nobody"),
             Map.entry("messageId", "no-such-message"), Map.entry("action", "disable"), Map.entry("id", "987654321"),
             Map.entry("username", "no-such-person"), Map.entry("source", "no-such-source"),
-            Map.entry("table", "public.none"), Map.entry("entity", "Material"));
+            Map.entry("table", "public.none"), Map.entry("entity", "Material"), Map.entry("routeId", "no-route"));
 
     @Autowired
     private JdbcUserDetailsManager users;
