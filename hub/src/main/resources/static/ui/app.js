@@ -16,7 +16,10 @@ const views = [
   [/^#\/overview$/, overview],
   [/^#\/messages$/, messages],
   [/^#\/messages\/(.+)$/, message],
+  [/^#\/replays$/, replays],
   [/^#\/replays\/(\d+)$/, replay],
+  [/^#\/partners$/, partnerList],
+  [/^#\/partners\/(.+)$/, partner],
   [/^#\/conflicts$/, conflicts],
   [/^#\/conflicts\/(\d+)$/, conflict],
   [/^#\/cdc$/, changeFeeds],
@@ -97,7 +100,13 @@ function problem(e) {
 
 async function overview(params) {
   const span = params.get('window') === 'DAY' ? 'DAY' : 'HOUR';
-  const [o, feeds] = await Promise.all([api('/api/overview?window=' + span), api('/api/cdc')]);
+  const [o, feeds, known] = await Promise.all([api('/api/overview?window=' + span), api('/api/cdc'), api('/api/partners')]);
+  const breakers = Object.fromEntries(known.partners.map((p) => [p.id, p.subscriptions.map((s) => s.breaker)]));
+  const breaker = (id) => {
+    const states = breakers[id] || [];
+    if (!states.length) return '';
+    return status(['OPEN', 'HALF_OPEN', 'CLOSED'].find((s) => states.includes(s)) || 'UNUSED');
+  };
   const failedNow = o.partners.reduce((n, p) => n + p.failedNow, 0);
   const failedLink = (partner, n) => n ? h('a', { class: 'failed-link', href: '#/messages?status=FAILED&partner=' + encodeURIComponent(partner) }, String(n)) : '0';
   if (span === 'HOUR') refreshIn(30000);
@@ -110,9 +119,9 @@ async function overview(params) {
     h('p', { class: 'filters' }, 'Last ', span === 'HOUR' ? h('strong', {}, 'hour') : h('a', { href: '#/overview' }, 'hour'), ' · ',
       span === 'DAY' ? h('strong', {}, 'day') : h('a', { href: '#/overview?window=DAY', id: 'window-day' }, 'day'),
       ' · bars of ' + (o.barSeconds / 60) + ' min, received (blue) and failed (red)'),
-    table(['Partner', 'Received', 'Failed', 'Error rate', 'Failed now', 'Last message', 'Messages per ' + (o.barSeconds / 60) + ' min'],
-      o.partners.map((p) => [p.partner, String(p.received), failedLink(p.partner, p.failed), (100 * p.errorRate).toFixed(1) + ' %',
-        failedLink(p.partner, p.failedNow), when(p.lastMessageAt), chart(p.bars, o.from, o.until, o.barSeconds)]), 'activity'),
+    table(['Partner', 'Received', 'Failed', 'Error rate', 'Failed now', 'Breaker', 'Last message', 'Messages per ' + (o.barSeconds / 60) + ' min'],
+      o.partners.map((p) => [h('a', { href: '#/partners/' + encodeURIComponent(p.partner) }, p.partner), String(p.received), failedLink(p.partner, p.failed), (100 * p.errorRate).toFixed(1) + ' %',
+        failedLink(p.partner, p.failedNow), breaker(p.partner), when(p.lastMessageAt), chart(p.bars, o.from, o.until, o.barSeconds)]), 'activity'),
     h('h2', {}, 'Consumers'),
     table(['Consumer group', 'Kind', 'Records behind'], o.consumers.map((c) => [c.group, c.kind, String(c.lag)]), 'consumers')];
 }
@@ -357,6 +366,48 @@ async function replay(params, id) {
     h('progress', { id: 'replay-progress', max: 100, value: percent }), h('span', { id: 'replay-percent' }, ' ' + percent + ' % (' + p.done + ' of ' + p.total + ')'),
     p.status === 'RUNNING' && may('STEER') ? h('button', { id: 'replay-stop', onclick: async () => { await api('/api/replays/' + id + '/stop', { method: 'POST' }); route(); } }, 'Stop') : '',
     table(['Message', 'Outcome', 'Detail', 'New message'], rows, 'replay-items')];
+}
+
+async function replays() {
+  const list = await api('/api/replays');
+  return [h('h1', {}, 'Replays'), table(['Replay', 'From', 'To', 'Status', 'Done', 'Rate', 'By', 'Started', 'Finished'],
+    list.replays.map((r) => [h('a', { href: '#/replays/' + r.id }, '#' + r.id), r.source, r.subscriber || '', status(r.status),
+      r.done + ' of ' + r.total, r.rate + '/s', r.requested_by, when(r.created_at), when(r.finished_at)]), 'replays')];
+}
+
+// ---- partners: health, the file in force and its versions, routes suspended and resumed ----
+
+async function partnerList() {
+  const { partners } = await api('/api/partners');
+  const health = (p) => Object.values(p.routes).every((s) => s === 'Started') && p.subscriptions.every((s) => s.breaker !== 'OPEN');
+  return [h('h1', {}, 'Partners'), table(['Partner', 'Kind', 'Sends', 'Receives', 'Routes', 'Last message', 'Health'],
+    partners.map((p) => [h('a', { href: '#/partners/' + encodeURIComponent(p.id) }, p.id), p.kind,
+      p.messageTypes.map((t) => t.name).join(', '), p.subscriptions.map((s) => s.entity).join(', '),
+      Object.values(p.routes).filter((s) => s === 'Started').length + ' of ' + Object.keys(p.routes).length + ' started',
+      when(p.lastMessageAt), status(health(p) ? 'OK' : 'ATTENTION')]), 'partners')];
+}
+
+async function partner(params, id) {
+  const { partner: p, file, versions } = await api('/api/partners/' + encodeURIComponent(id));
+  const routeAction = (routeId, action) => ask((action === 'suspend' ? 'Suspend ' : 'Resume ') + routeId, false,
+    (body) => api('/api/partners/' + encodeURIComponent(id) + '/routes/' + encodeURIComponent(routeId) + '/' + action, { method: 'POST', body }));
+  return [h('h1', {}, p.id + (p.name ? ' · ' + p.name : '')),
+    h('p', {}, p.kind + ' · last message ' + (p.lastMessageAt ? when(p.lastMessageAt) : 'none yet') + ' · ',
+      h('a', { href: '#/messages?partner=' + encodeURIComponent(p.id) }, 'its messages'), ' · ',
+      h('a', { href: '#/messages?status=FAILED&partner=' + encodeURIComponent(p.id) }, 'failed')),
+    h('h2', {}, 'Routes'),
+    table(['Route', 'Status', ''], Object.entries(p.routes).map(([routeId, state]) => [routeId, status(state),
+      may('STEER') ? (state === 'Suspended'
+        ? h('button', { class: 'resume-route', onclick: () => routeAction(routeId, 'resume') }, 'Resume…')
+        : h('button', { class: 'suspend-route', onclick: () => routeAction(routeId, 'suspend') }, 'Suspend…')) : '']), 'routes'),
+    h('h2', {}, 'Receives'),
+    table(['Entity', 'Transport', 'Destination', 'Batch', 'Resilience', 'Circuit breaker'], p.subscriptions.map((s) =>
+      [s.entity, s.transport, s.destination, String(s.batch), s.resilience, status(s.breaker)]), 'subscriptions'),
+    h('h2', {}, 'Sends'), table(['Message type', 'Format', 'Mapping'], p.messageTypes.map((t) => [t.name, t.format, t.mapping]), 'message-types'),
+    h('h2', {}, 'Configuration in force'), file ? h('pre', { id: 'partner-file' }, file) : h('p', { class: 'empty' }, 'No file: the hub makes this partner itself.'),
+    h('h2', {}, 'Versions'),
+    table(['Version', 'Put in force', 'By', 'SHA-256', ''], [...versions].reverse().map((v) => [String(v.version), when(v.recordedAt), v.actor,
+      h('code', {}, v.sha256.slice(0, 16) + '…'), h('details', {}, h('summary', {}, 'file'), h('pre', {}, v.text))]), 'versions')];
 }
 
 // ---- conflicts: base, current and incoming side by side; resolved per field, signed ----

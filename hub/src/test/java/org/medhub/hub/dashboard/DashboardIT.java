@@ -269,6 +269,39 @@ class DashboardIT extends HubIntegrationTest {
     }
 
     @Test
+    void anOperatorSeesAPartnersHealthAndVersionsAndSuspendsAndResumesItsRoute() {
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/partners");
+        WebElement beta = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='partners']//tr[td[1][.='beta-factory']]")));
+        screenshot("partners");
+        beta.findElement(By.tagName("a")).click();
+        WebElement mapping = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='routes']//tr[td[1][.='map-beta-factory']]")));
+        assertThat(mapping.getText()).contains("Started");
+        assertThat(browser.findElement(By.id("partner-file")).getText()).contains("id: beta-factory")
+                .contains("credential: env:IT_BETA_SECRET");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("medhub");
+
+        mapping.findElement(By.cssSelector("button.suspend-route")).click();
+        waitFor(By.name("reason")).sendKeys("the factory resends yesterday's records");
+        browser.findElement(By.id("ask-send")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//table[@id='routes']//tr[td[1][.='map-beta-factory']]"), "Suspended"));
+        screenshot("partner-route-suspended");
+        browser.findElement(By.cssSelector("button.resume-route")).click();
+        waitFor(By.name("reason")).sendKeys("resend over");
+        browser.findElement(By.id("ask-send")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//table[@id='routes']//tr[td[1][.='map-beta-factory']]"), "Started"));
+        screenshot("partner");
+
+        browser.get(baseUrl() + "/#/replays");
+        waitFor(By.tagName("h1"));
+        screenshot("replays");
+    }
+
+    @Test
     void aResolverResolvesAConflictFieldByFieldWithTheirSignature() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
         String key = "01/09506000134352/10/LOT-DASH-C";
