@@ -230,7 +230,8 @@ async function message(params, id) {
     ['Business key', m.businessKey], ['Status', status(m.status)], ['Error', m.lastError], ['Source version', m.sourceVersion],
     ['Mapping', m.mapping && m.mapping.id + ' v' + m.mapping.version], ['Occurred', when(m.occurredAt)],
     ['Received', when(m.receivedAt)], ['Published', when(m.publishedAt)],
-    ['Made from', m.causedBy && h('a', { href: '#/messages/' + encodeURIComponent(m.causedBy) }, m.causedBy)]];
+    ['Made from', m.causedBy && h('a', { href: '#/messages/' + encodeURIComponent(m.causedBy) }, m.causedBy)],
+    ['Made into', m.madeInto && m.madeInto.length && m.madeInto.map((made) => h('a', { class: 'made-into', href: '#/messages/' + encodeURIComponent(made) }, made, ' '))]];
   const stages = (m.stages || []).map((s) => [s.stage, s.subscriber || '', status(s.status), String(s.attempts),
     s.httpStatus ? String(s.httpStatus) : '', s.error || '', when(s.lastAt)]);
   const lineage = m.lineage ? Object.entries(m.lineage).map(([f, how]) => [f, how]) : [];
@@ -358,13 +359,17 @@ async function replayPlan(request) {
 async function replay(params, id) {
   const p = await api('/api/replays/' + id);
   const percent = p.total ? Math.round((100 * p.done) / p.total) : 100;
-  if (p.status === 'RUNNING') refreshIn(1000);
+  if (p.status === 'RUNNING' || p.status === 'PAUSED') refreshIn(1000);
+  const steer = (action) => async () => { await api('/api/replays/' + id + '/' + action, { method: 'POST' }); route(); };
   const rows = p.items.map((i) => [h('a', { href: '#/messages/' + encodeURIComponent(i.message_id) }, i.message_id.slice(0, 16) + '…'),
     status(i.outcome), i.detail || '', i.new_message_id ? h('a', { href: '#/messages/' + encodeURIComponent(i.new_message_id), class: 'new-message' }, i.new_message_id.slice(0, 16) + '…') : '']);
   return [h('h1', {}, 'Replay ' + p.id),
     h('p', {}, 'From ' + p.source + (p.subscriber ? ' to ' + p.subscriber : '') + ', ' + p.rate + '/s, by ' + p.requested_by + ' · ', status(p.status)),
     h('progress', { id: 'replay-progress', max: 100, value: percent }), h('span', { id: 'replay-percent' }, ' ' + percent + ' % (' + p.done + ' of ' + p.total + ')'),
-    p.status === 'RUNNING' && may('STEER') ? h('button', { id: 'replay-stop', onclick: async () => { await api('/api/replays/' + id + '/stop', { method: 'POST' }); route(); } }, 'Stop') : '',
+    ['RUNNING', 'PAUSED'].includes(p.status) && may('STEER') ? h('span', { class: 'actions' },
+      p.status === 'RUNNING' ? h('button', { id: 'replay-pause', onclick: steer('pause') }, 'Pause')
+        : h('button', { id: 'replay-resume', onclick: steer('resume') }, 'Resume'),
+      h('button', { id: 'replay-stop', onclick: steer('stop') }, 'Stop')) : '',
     table(['Message', 'Outcome', 'Detail', 'New message'], rows, 'replay-items')];
 }
 
@@ -397,7 +402,7 @@ async function partner(params, id) {
       h('a', { href: '#/messages?status=FAILED&partner=' + encodeURIComponent(p.id) }, 'failed')),
     h('h2', {}, 'Routes'),
     table(['Route', 'Status', ''], Object.entries(p.routes).map(([routeId, state]) => [routeId, status(state),
-      may('STEER') ? (state === 'Suspended'
+      may('STEER') ? (state !== 'Started'
         ? h('button', { class: 'resume-route', onclick: () => routeAction(routeId, 'resume') }, 'Resume…')
         : h('button', { class: 'suspend-route', onclick: () => routeAction(routeId, 'suspend') }, 'Suspend…')) : '']), 'routes'),
     h('h2', {}, 'Receives'),
@@ -450,7 +455,7 @@ async function conflict(params, id) {
       }
     }
     try {
-      await api('/api/conflicts/' + id + '/resolution', { method: 'POST', body: { fields, reason: form.reason.value, password: form.password.value } });
+      await api('/api/conflicts/' + id + '/resolution', { method: 'POST', body: { fields, reason: form.reason.value, password: form.password.value, meaning: form.meaning.value } });
       route();
     } catch (e) {
       error.textContent = e.detail || String(e);
@@ -460,7 +465,8 @@ async function conflict(params, id) {
     may('RESOLVE') ? h('fieldset', {}, h('legend', {}, 'Electronic signature'),
       h('label', {}, 'Reason', h('input', { name: 'reason', required: true, size: 60 })),
       h('label', {}, 'Password of ' + person.username, h('input', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' })),
-      h('p', { class: 'hint' }, 'Signing records your name, the time, the meaning (approval) and this reason with the decided record.'),
+      h('label', {}, 'Meaning', h('select', { name: 'meaning' }, ...['APPROVAL', 'REVIEW', 'RESPONSIBILITY'].map((v) => h('option', { value: v }, v.toLowerCase())))),
+      h('p', { class: 'hint' }, 'Signing records your name, the time, the meaning and this reason, bound to the hash of the decided record.'),
       h('button', { type: 'submit', id: 'sign-resolution' }, 'Sign and resolve')) : h('p', {}, 'Your roles may view conflicts, not resolve them.'),
     error);
   return [...head, form];

@@ -17,7 +17,7 @@ class ApiDocumentationIT extends HubIntegrationTest {
     private static final List<String> ENDPOINTS = List.of("/api/inbound/{partnerId}/{messageType}", "/api/inbound/{partnerId}/acks", "/api/messages",
             "/api/messages/{messageId}", "/api/pipeline/stalls", "/api/deliveries/{subscriber}/{messageId}/{action}",
             "/api/conflicts", "/api/conflicts/{id}", "/api/conflicts/{id}/resolution", "/api/records/{entity}",
-            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/partners/reload", "/api/dictionary", "/api/transports",
+            "/api/replays", "/api/replays/{id}", "/api/replays/{id}/stop", "/api/replays/{id}/pause", "/api/replays/{id}/resume", "/api/partners/reload", "/api/dictionary", "/api/transports",
             "/api/audit", "/api/audit/export", "/api/audit/verification", "/api/users", "/api/users/{username}",
             "/api/users/{username}/roles", "/api/users/{username}/password", "/api/users/{username}/{action}",
             "/api/users/{username}/grants", "/api/users/{username}/partners", "/api/tokens", "/api/tokens/{id}/revoke", "/api/session", "/api/overview", "/api/messages/{messageId}/content",

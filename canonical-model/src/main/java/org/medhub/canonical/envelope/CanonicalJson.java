@@ -45,6 +45,14 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * A tree's bytes with the keys of every object sorted, whatever order it was built or stored in (PostgreSQL's
+     * jsonb keeps its own): equal records give equal bytes, so a hash of them can be checked from any copy.
+     */
+    public static byte[] sortedBytes(com.fasterxml.jackson.databind.JsonNode tree) {
+        return toBytes(MAPPER.convertValue(tree, Object.class));
+    }
+
     /** The same JSON as {@link #toBytes}, as text: for a database column, without encoding and decoding UTF-8. */
     public static String toText(Object value) {
         try {

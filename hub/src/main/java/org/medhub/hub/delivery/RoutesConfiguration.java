@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.medhub.connectors.http.HttpTransport;
 import org.medhub.connectors.transport.Transports;
 import org.medhub.hub.cdc.CdcMetrics;
+import org.medhub.hub.overview.OverviewMetrics;
 import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.topics.KafkaConnection;
@@ -108,9 +109,11 @@ class RoutesConfiguration {
 
     @Bean
     CanonicalPublisher canonicalPublisher(Ledger ledger, RecordSync sync, KafkaWriter kafka, DeadLetters deadLetters,
-            LivePartners partners, CdcMetrics cdcMetrics, CdcFeeds feeds) {
-        return new CanonicalPublisher(ledger, sync, kafka, deadLetters, partners,
-                published -> cdcMetrics.published(published, feeds));
+            LivePartners partners, CdcMetrics cdcMetrics, CdcFeeds feeds, OverviewMetrics overview) {
+        return new CanonicalPublisher(ledger, sync, kafka, deadLetters, partners, published -> {
+            cdcMetrics.published(published, feeds);
+            overview.published(published);
+        });
     }
 
     @Bean

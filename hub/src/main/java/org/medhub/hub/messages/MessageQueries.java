@@ -68,7 +68,9 @@ class MessageQueries {
                 where p.message_id = ? and not exists (
                     select 1 from delivery d where d.message_id = p.message_id and d.subscriber = owed.subscriber)
                 order by subscriber""", MessageQueries::stage, messageId, messageId));
-        return Optional.of(message.withStages(stages));
+        List<String> made = jdbc.queryForList("select message_id from message where causation_id = ? order by received_at",
+                String.class, messageId);
+        return Optional.of(message.withStages(stages, made));
     }
 
     /**
@@ -138,7 +140,7 @@ class MessageQueries {
                 location(rs, "raw_topic", "raw_partition", "raw_offset"),
                 location(rs, "canonical_topic", "canonical_partition", "canonical_offset"),
                 instant(rs, "occurred_at"), rs.getString("causation_id"), lineage, instant(rs, "received_at"),
-                instant(rs, "published_at"), instant(rs, "updated_at"), null);
+                instant(rs, "published_at"), instant(rs, "updated_at"), null, null);
     }
 
     private static StageView stage(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param lineage for each canonical field, the mapping rule and source value that made it
  * @param causedBy the message this one was made from (a replay, a resolved conflict)
  * @param stages every stage with its attempts and error; only in the detail of one message
+ * @param madeInto the messages made from this one (its replays, its correction, a conflict's resolution); only in
+ *     the detail
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageView(
@@ -40,7 +42,8 @@ public record MessageView(
         Instant receivedAt,
         Instant publishedAt,
         Instant updatedAt,
-        List<StageView> stages) {
+        List<StageView> stages,
+        List<String> madeInto) {
 
     /** The mapping (and its version) that made the canonical record. */
     public record MappingVersion(String id, int version) {}
@@ -58,9 +61,9 @@ public record MessageView(
     public record StageView(String stage, String subscriber, String status, int attempts, String error, KafkaPlace kafka,
             Integer httpStatus, Instant nextAttemptAt, Instant firstAt, Instant lastAt) {}
 
-    MessageView withStages(List<StageView> all) {
+    MessageView withStages(List<StageView> all, List<String> made) {
         return new MessageView(messageId, partner, messageType, entity, businessKey, sourceVersion, status, duplicates, lastError, mapping,
-                raw, canonical, occurredAt, causedBy, lineage, receivedAt, publishedAt, updatedAt, all);
+                raw, canonical, occurredAt, causedBy, lineage, receivedAt, publishedAt, updatedAt, all, made);
     }
 
     /**

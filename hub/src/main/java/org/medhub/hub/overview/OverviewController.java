@@ -64,13 +64,16 @@ class OverviewController {
     private final LivePartners partners;
     private final PartnerScopes scopes;
     private final ConsumerLag lag;
+    private final OverviewMetrics metrics;
     private final Clock clock;
 
-    OverviewController(JdbcTemplate jdbc, LivePartners partners, PartnerScopes scopes, ConsumerLag lag, Clock clock) {
+    OverviewController(JdbcTemplate jdbc, LivePartners partners, PartnerScopes scopes, ConsumerLag lag, OverviewMetrics metrics,
+            Clock clock) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.scopes = scopes;
         this.lag = lag;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -93,12 +96,7 @@ class OverviewController {
                     bars.computeIfAbsent(rs.getString("partner"), p -> new ArrayList<>()).add(new Bar(
                             rs.getTimestamp("at").toInstant(), rs.getLong("received"), rs.getLong("failed")));
                 }, chosen.bucket.toSeconds() + " seconds", Timestamp.from(from), ids);
-        Map<String, Long> failedNow = new LinkedHashMap<>();
-        jdbc.query("""
-                select partner, count(*) from message_view where current_status = 'FAILED' and partner = any(?)
-                and message_id in (select message_id from message where status = 'FAILED'
-                                   union all select message_id from delivery where status in ('FAILED', 'STOPPED'))
-                group by partner""", rs -> { failedNow.put(rs.getString(1), rs.getLong(2)); }, (Object) ids);
+        Map<String, Long> failedNow = metrics.failedNow(ids);
         Map<String, Instant> last = new LinkedHashMap<>();
         // one index lookup per partner, not a scan of the ledger
         jdbc.query("select p, (select max(received_at) from message where partner = p) from unnest(?::varchar[]) as p",

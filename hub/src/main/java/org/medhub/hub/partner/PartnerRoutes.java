@@ -117,8 +117,10 @@ public class PartnerRoutes implements CamelContextConfiguration {
     }
 
     /**
-     * Suspends or resumes one of the partner's routes: its consumer stops taking records and keeps its place. A reload
-     * that changes the partner makes its routes afresh, started; a reload that leaves it unchanged leaves them be.
+     * Suspends or resumes one of the partner's routes on this instance: the route is stopped (its batch in hand
+     * finished, its Kafka consumer closed at its committed place) and started again; Camel's suspension of a Kafka
+     * consumer only pauses it at its next poll, so records fetched meanwhile would still go through. A reload that
+     * changes the partner makes its routes afresh, started; a reload that leaves it unchanged leaves them be.
      *
      * @return false when the route is not the partner's
      */
@@ -129,9 +131,9 @@ public class PartnerRoutes implements CamelContextConfiguration {
         }
         try {
             if (suspend) {
-                camel.getRouteController().suspendRoute(routeId);
+                camel.getRouteController().stopRoute(routeId);
             } else {
-                camel.getRouteController().resumeRoute(routeId);
+                camel.getRouteController().startRoute(routeId);
             }
             return true;
         } catch (Exception e) {

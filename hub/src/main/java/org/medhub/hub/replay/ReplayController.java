@@ -85,18 +85,43 @@ class ReplayController {
 
     @GetMapping("/api/replays/{id}")
     ReplayViews.Progress progress(@PathVariable long id, Principal person) {
-        // a person limited to some partners follows the replays they started
+        return visibleTo(id, person);
+    }
+
+    /** A person limited to some partners follows and steers the replays they started; others are unknown to them. */
+    private ReplayViews.Progress visibleTo(long id, Principal person) {
         return replays.progress(id).filter(p -> scopes.of(person.getName()).isEmpty()
                 || p.requestedBy().equals(person.getName())).orElseThrow(() -> Problems.fail(
                 Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no replay " + id)));
     }
 
+    /** Holds a running replay where it is; {@code resume} lets it go on. */
+    @PostMapping("/api/replays/{id}/pause")
+    ReplayViews.Steered pause(@PathVariable long id, Principal operator) {
+        return hold(id, true, operator);
+    }
+
+    @PostMapping("/api/replays/{id}/resume")
+    ReplayViews.Steered resume(@PathVariable long id, Principal operator) {
+        return hold(id, false, operator);
+    }
+
+    private ReplayViews.Steered hold(long id, boolean pause, Principal operator) {
+        visibleTo(id, operator);
+        if (!replays.pause(id, pause, operator.getName())) {
+            throw Problems.fail(Problems.problem(HttpStatus.CONFLICT, "replay-state", "Not possible now",
+                    "replay " + id + " is not " + (pause ? "running" : "paused")));
+        }
+        return new ReplayViews.Steered(id, pause ? "PAUSED" : "RUNNING");
+    }
+
     @PostMapping("/api/replays/{id}/stop")
-    ReplayViews.Stopped stop(@PathVariable long id, Principal operator) {
+    ReplayViews.Steered stop(@PathVariable long id, Principal operator) {
+        visibleTo(id, operator);
         if (!replays.stop(id, operator.getName())) {
             throw Problems.fail(Problems.problem(HttpStatus.CONFLICT, "replay-state", "Not running",
                     "replay " + id + " is not running"));
         }
-        return new ReplayViews.Stopped(id, "STOPPED");
+        return new ReplayViews.Steered(id, "STOPPED");
     }
 }

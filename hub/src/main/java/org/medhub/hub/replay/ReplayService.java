@@ -44,6 +44,8 @@ class ReplayService implements AutoCloseable {
     private final AuditTrail audit;
     private final Clock clock;
     private final KafkaConnection kafka;
+    private static final java.time.Duration PAUSED_POLL = java.time.Duration.ofMillis(250);
+
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "medhub-replay");
         thread.setDaemon(true);
@@ -114,12 +116,23 @@ class ReplayService implements AutoCloseable {
     }
 
     boolean stop(long id, String operator) {
-        int stopped = jdbc.update("update replay set status = 'STOPPED', finished_at = ?::timestamptz where id = ? and status = 'RUNNING'",
+        int stopped = jdbc.update("""
+                update replay set status = 'STOPPED', finished_at = ?::timestamptz where id = ? and status in ('RUNNING', 'PAUSED')""",
                 clock.instant().toString(), id);
         if (stopped == 1) {
             audit.record(operator, "replay.stop", "replay/" + id, Map.of());
         }
         return stopped == 1;
+    }
+
+    /** Holds a running replay where it is (PAUSED), or lets a paused one go on: false when it is in neither state. */
+    boolean pause(long id, boolean pause, String operator) {
+        int changed = jdbc.update("update replay set status = ? where id = ? and status = ?",
+                pause ? "PAUSED" : "RUNNING", id, pause ? "RUNNING" : "PAUSED");
+        if (changed == 1) {
+            audit.record(operator, pause ? "replay.pause" : "replay.resume", "replay/" + id, Map.of());
+        }
+        return changed == 1;
     }
 
     Optional<ReplayViews.Progress> progress(long id) {
@@ -150,7 +163,12 @@ class ReplayService implements AutoCloseable {
         long pause = 1000L / request.ratePerSecond();
         try (KafkaRecords kafka = new KafkaRecords(this.kafka)) {
             for (Map<String, Object> message : messages) {
-                if (!"RUNNING".equals(jdbc.queryForObject("select status from replay where id = ?", String.class, id))) {
+                String status = jdbc.queryForObject("select status from replay where id = ?", String.class, id);
+                while ("PAUSED".equals(status)) { // a person holds it: look again now and then
+                    Thread.sleep(PAUSED_POLL.toMillis());
+                    status = jdbc.queryForObject("select status from replay where id = ?", String.class, id);
+                }
+                if (!"RUNNING".equals(status)) {
                     return; // stopped
                 }
                 ReplayViews.Outcome outcome = "raw".equals(request.from())
@@ -162,7 +180,8 @@ class ReplayService implements AutoCloseable {
                 jdbc.update("update replay set done = done + 1 where id = ?", id);
                 Thread.sleep(pause); // the rate limit: a replay must not crowd out live traffic
             }
-            jdbc.update("update replay set status = 'DONE', finished_at = ?::timestamptz where id = ? and status = 'RUNNING'",
+            jdbc.update("""
+                    update replay set status = 'DONE', finished_at = ?::timestamptz where id = ? and status in ('RUNNING', 'PAUSED')""",
                     clock.instant().toString(), id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,7 +14,8 @@ final class ReplayViews {
     /** @param progress where to follow it */
     record Started(long replayId, String progress) {}
 
-    record Stopped(long replayId, String status) {}
+    /** @param status what the replay is now: RUNNING, PAUSED or STOPPED */
+    record Steered(long replayId, String status) {}
 
     /** A dry run: what a replay would do to each message, sending and changing nothing. */
     record Plan(boolean dryRun, int count, List<Planned> messages) {}
@@ -32,7 +33,7 @@ final class ReplayViews {
      * A replay and what it did to each message so far.
      *
      * @param source raw or canonical
-     * @param status RUNNING, DONE, STOPPED or FAILED
+     * @param status RUNNING, PAUSED, DONE, STOPPED or FAILED
      */
     record Progress(long id, String source, String subscriber, boolean force, int rate, String status, int total,
             int done, @JsonProperty("requested_by") String requestedBy, @JsonProperty("created_at") Instant createdAt,

@@ -124,7 +124,7 @@ class SecurityConfiguration {
                         // a change feed is steered by operators and by the engineers who configure it
                         .requestMatchers(HttpMethod.POST, "/api/cdc/**").hasAnyRole(roles.withAny(Permission.STEER,
                                 Permission.CONFIGURE))
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop",
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/**", "/api/replays", "/api/replays/*/stop", "/api/replays/*/pause", "/api/replays/*/resume",
                                 "/api/messages/*/resubmission", "/api/messages/*/discard", "/api/partners/*/routes/**")
                                 .hasAnyRole(roles.with(Permission.STEER))
                         .anyRequest().denyAll());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.medhub.canonical.validation.InvalidRecordException;
+import org.medhub.hub.people.ElectronicSignatures;
 import org.medhub.hub.people.PartnerScopes;
 import org.medhub.hub.problem.Problems;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,13 @@ class ConflictController {
      * @param take {@code current} or {@code incoming} for every field, or leave it out and decide each in {@code fields}
      * @param fields the value decided for each conflicting field
      */
-    record ResolutionRequest(String take, Map<String, JsonNode> fields, String reason, String password) {}
+    record ResolutionRequest(String take, Map<String, JsonNode> fields, String reason, String password, String meaning) {
+
+        /** What the signature means; a resolution approves a record unless the resolver says otherwise. */
+        String meaningOrApproval() {
+            return meaning == null ? "APPROVAL" : meaning;
+        }
+    }
 
     /** The version the decision made, published to every subscriber. */
     record ResolutionAnswer(long conflictId, String messageId, long version, JsonNode record) {}
@@ -96,6 +103,10 @@ class ConflictController {
         }
         Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
         Problems.requireFitText("take", request.take(), 100);
+        if (!ElectronicSignatures.MEANINGS.contains(request.meaningOrApproval())) {
+            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "signature-meaning", "Unknown meaning",
+                    "a signature's meaning is one of " + new java.util.TreeSet<>(ElectronicSignatures.MEANINGS)));
+        }
         if (request.password() == null
                 || !passwords.matches(request.password(), users.loadUserByUsername(resolver.getName()).getPassword())) {
             throw Problems.fail(Problems.problem(HttpStatus.FORBIDDEN, "signature", "Signature refused",
@@ -103,7 +114,7 @@ class ConflictController {
         }
         try {
             var resolved = resolution.resolve(id, new ConflictResolution.Decision(request.take(), request.fields(),
-                    request.reason()), resolver.getName());
+                    request.reason(), request.meaningOrApproval()), resolver.getName());
             return new ResolutionAnswer(resolved.conflictId(), resolved.messageId(), resolved.version(), resolved.record());
         } catch (NoSuchElementException e) {
             throw notFound(e.getMessage());

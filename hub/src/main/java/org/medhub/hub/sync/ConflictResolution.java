@@ -59,7 +59,8 @@ class ConflictResolution {
     }
 
     /** The value of each conflicting field: {@code current}, {@code incoming}, or a value a person typed. */
-    record Decision(String take, Map<String, JsonNode> fields, String reason) {
+    /** @param meaning what the resolver's signature means: REVIEW, APPROVAL or RESPONSIBILITY */
+    record Decision(String take, Map<String, JsonNode> fields, String reason, String meaning) {
 
         JsonNode valueFor(FieldConflict conflict) {
             JsonNode choice = fields == null ? null : fields.get(conflict.field());
@@ -155,7 +156,10 @@ class ConflictResolution {
                 now, incoming.messageId());
         audit.record(resolver, "conflict.resolve", "conflict/" + id, Map.of(
                 "entity", entity.name(), "businessKey", incoming.businessKey(), "decided", decided,
-                "reason", decision.reason(), "version", version, "meaning", MEANING, "signedBy", resolver));
+                "reason", decision.reason(), "version", version, "action", MEANING, "meaning", decision.meaning(),
+                "printedName", resolver, "signedAt", now,
+                // the signature is bound to the record it put in force: copied to another, the hash would not match
+                "contentSha256", MessageIds.sha256Hex(CanonicalJson.sortedBytes(record))));
 
         Map<String, String> lineage = new LinkedHashMap<>();
         decided.keySet().forEach(f -> lineage.put(f, "decided by " + resolver + " in conflict " + id + ": " + decision.reason()));

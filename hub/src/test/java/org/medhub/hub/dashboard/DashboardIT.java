@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.medhub.hub.HubIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -191,9 +192,17 @@ class DashboardIT extends HubIntegrationTest {
         rate.clear();
         rate.sendKeys("1");
         browser.findElement(By.id("replay-start")).click();
-        waitFor(By.id("replay-stop")).click();
+        // the page shows a running or paused replay afresh every second: its elements are found anew each time
+        click(By.id("replay-pause"));
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "PAUSED"));
+        String held = text(By.id("replay-percent"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
+                assertThat(text(By.id("replay-percent"))).as("paused: no progress").isEqualTo(held));
+        screenshot("bulk-replay-paused");
+        click(By.id("replay-resume"));
+        click(By.id("replay-stop"));
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "STOPPED"));
-        String percent = browser.findElement(By.id("replay-percent")).getText();
+        String percent = text(By.id("replay-percent"));
         assertThat(percent).as("stopped before the end, the four replayed before no longer failed").doesNotStartWith("100 %")
                 .endsWith("of 6)");
         screenshot("bulk-replay-stopped");
@@ -233,6 +242,8 @@ class DashboardIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(message(resubmitted).get("status").asText()).isEqualTo("DELIVERED"));
         assertThat(message(original).get("status").asText()).isEqualTo("REPLAYED");
+        browser.get(baseUrl() + "/#/messages/" + original);
+        assertThat(waitFor(By.cssSelector("a.made-into")).getText()).as("linked both ways").isEqualTo(resubmitted);
         assertThat(json(get("/api/audit?action=message.resubmit&subject=message/" + original, "admin", ADMIN_PASSWORD))
                 .at("/events/0/detail/newMessageId").asText()).isEqualTo(resubmitted);
         removePartnerFile("dash-fix");
@@ -287,7 +298,7 @@ class DashboardIT extends HubIntegrationTest {
         waitFor(By.name("reason")).sendKeys("the factory resends yesterday's records");
         browser.findElement(By.id("ask-send")).click();
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.xpath("//table[@id='routes']//tr[td[1][.='map-beta-factory']]"), "Suspended"));
+                By.xpath("//table[@id='routes']//tr[td[1][.='map-beta-factory']]"), "Stopped"));
         screenshot("partner-route-suspended");
         browser.findElement(By.cssSelector("button.resume-route")).click();
         waitFor(By.name("reason")).sendKeys("resend over");
@@ -424,6 +435,17 @@ class DashboardIT extends HubIntegrationTest {
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("key=" + key));
         waitFor(By.id("count"));
+    }
+
+    /** Clicks what the page shows now, looking again if it was just drawn afresh. */
+    private static void click(By what) {
+        wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    private static String text(By what) {
+        return wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(what).getText());
     }
 
     private WebElement waitFor(By what) {

@@ -46,6 +46,11 @@ class PartnersApiIT extends HubIntegrationTest {
         JsonNode erpPartner = partner(json(get("/api/partners", "admin", ADMIN_PASSWORD)), "erp");
         assertThat(erpPartner.get("subscriptions").findValuesAsText("breaker")).as("it has been delivered to")
                 .contains("CLOSED");
+        assertThat(get("/actuator/prometheus", "admin", ADMIN_PASSWORD).body()).as("the overview's numbers as metrics")
+                .contains("medhub_messages_published_total{partner=\"acme-factory\"}");
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(get("/actuator/prometheus", "admin",
+                ADMIN_PASSWORD).body()).contains("medhub_messages_failed{partner=\"acme-factory\"}")
+                .contains("medhub_consumer_lag_records{group=\"medhub.mapping.acme-factory\"}"));
     }
 
     @Test
@@ -80,7 +85,7 @@ class PartnersApiIT extends HubIntegrationTest {
 
         var suspended = routeAction(BETA, route, "suspend", "the factory resends yesterday's records");
         assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
-        assertThat(json(suspended).get("status").asText()).isEqualTo("Suspended");
+        assertThat(json(suspended).get("status").asText()).isEqualTo("Stopped");
         String messageId = json(postBatch(BETA, BETA_SECRET, """
                 {"gtin": "09506000134352", "lot": "LOT-SUSPENDED-1"}""")).get("messageId").asText();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->

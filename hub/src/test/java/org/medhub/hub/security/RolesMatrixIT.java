@@ -44,6 +44,8 @@ class RolesMatrixIT extends HubIntegrationTest {
             Map.entry("POST /api/conflicts/{id}/resolution", Set.of(Permission.RESOLVE)),
             Map.entry("POST /api/replays", Set.of(Permission.STEER)),
             Map.entry("POST /api/replays/{id}/stop", Set.of(Permission.STEER)),
+            Map.entry("POST /api/replays/{id}/pause", Set.of(Permission.STEER)),
+            Map.entry("POST /api/replays/{id}/resume", Set.of(Permission.STEER)),
             Map.entry("POST /api/messages/{messageId}/resubmission", Set.of(Permission.STEER)),
             Map.entry("POST /api/messages/{messageId}/discard", Set.of(Permission.STEER)),
             Map.entry("POST /api/partners/{id}/routes/{routeId}/{action}", Set.of(Permission.STEER)),

@@ -123,7 +123,11 @@ class ConflictsIT extends HubIntegrationTest {
         assertThat(audit.about("conflict/" + conflict.get("id").asLong())).singleElement().satisfies(event -> {
             assertThat(event.get("actor").asText()).isEqualTo("resolver");
             assertThat(event.at("/detail/reason").asText()).isEqualTo("ERP count after the stock take");
-            assertThat(event.at("/detail/meaning").asText()).isEqualTo("resolution of a conflicting update");
+            assertThat(event.at("/detail/meaning").asText()).isEqualTo("APPROVAL");
+            assertThat(event.at("/detail/printedName").asText()).isEqualTo("resolver");
+            assertThat(event.at("/detail/contentSha256").asText()).as("bound to the record it put in force")
+                    .isEqualTo(org.medhub.canonical.envelope.MessageIds.sha256Hex(
+                            org.medhub.canonical.envelope.CanonicalJson.sortedBytes(record(key).get("record"))));
         });
         assertThat(message(erpMessage).get("status").asText()).isEqualTo("RESOLVED");
     }
