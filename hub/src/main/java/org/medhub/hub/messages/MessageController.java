@@ -73,11 +73,7 @@ class MessageController {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "document-required", "Document required",
                     "send the corrected document in \"document\""));
         }
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
-                    "say why in \"reason\": it goes into the audit trail"));
-        }
-        Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
+        Problems.requireReason(request.reason(), "it goes into the audit trail");
         return new Resubmitted(messageId, resubmissions.resubmit(message(messageId, person), request.document(),
                 request.reason(), person.getName()));
     }
@@ -89,11 +85,7 @@ class MessageController {
 
     @PostMapping("/api/messages/{messageId}/discard")
     Discarded discard(@PathVariable String messageId, @RequestBody Discard request, Principal person) {
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
-                    "say why in \"reason\": it is part of the signed record"));
-        }
-        Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
+        Problems.requireReason(request.reason(), "it is part of the signed record");
         discards.discard(message(messageId, person), request.reason(), request.signature(), person.getName());
         return new Discarded(messageId, "DISCARDED");
     }

@@ -98,11 +98,7 @@ class PartnerController {
             throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "unknown-action", "Unknown action",
                     "'" + action + "' is not suspend or resume"));
         }
-        if (body == null || body.reason() == null || body.reason().isBlank()) {
-            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
-                    "say why in \"reason\": it goes into the audit trail"));
-        }
-        Problems.requireFitText("reason", body.reason(), Problems.MAX_REASON);
+        Problems.requireReason(body == null ? null : body.reason(), "it goes into the audit trail");
         visible(id, person);
         if (!routes.suspend(partners.current(), id, routeId, action.equals("suspend"))) {
             throw Problems.fail(Problems.problem(HttpStatus.NOT_FOUND, "unknown-route", "Unknown route",

@@ -104,11 +104,7 @@ class UserController {
     }
 
     private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
-                    "say why in \"reason\": it goes into the audit trail"));
-        }
-        Problems.requireFitText("reason", reason, Problems.MAX_REASON);
+        Problems.requireReason(reason, "it goes into the audit trail");
     }
 
     private static People.Person change(Supplier<People.Person> change) {

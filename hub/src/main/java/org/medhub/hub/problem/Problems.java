@@ -30,6 +30,17 @@ public final class Problems {
         });
     }
 
+    /**
+     * Refuses with a 400 problem a person's action without a reason, or with one that does not fit: the reason goes
+     * into the audit trail ({@code use}: what it becomes there, e.g. "it is part of the signed record").
+     */
+    public static void requireReason(String reason, String use) {
+        if (reason == null || reason.isBlank()) {
+            throw fail(problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required", "say why in \"reason\": " + use));
+        }
+        requireFitText("reason", reason, MAX_REASON);
+    }
+
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:medhub:problem:" + type));

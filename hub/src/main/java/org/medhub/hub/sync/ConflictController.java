@@ -97,11 +97,7 @@ class ConflictController {
     @PostMapping("/api/conflicts/{id}/resolution")
     ResolutionAnswer resolve(@PathVariable long id, @RequestBody ResolutionRequest request, Principal resolver) {
         conflict(id, resolver); // one outside the resolver's partners is as unknown to them as one that does not exist
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "reason-required", "Reason required",
-                    "say why in \"reason\": it is part of the signed record"));
-        }
-        Problems.requireFitText("reason", request.reason(), Problems.MAX_REASON);
+        Problems.requireReason(request.reason(), "it is part of the signed record");
         Problems.requireFitText("take", request.take(), 100);
         if (!ElectronicSignatures.MEANINGS.contains(request.meaningOrApproval())) {
             throw Problems.fail(Problems.problem(HttpStatus.BAD_REQUEST, "signature-meaning", "Unknown meaning",
