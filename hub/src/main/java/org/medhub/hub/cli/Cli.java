@@ -22,6 +22,7 @@ public final class Cli {
                 + " bench cdc [--rows N] [--warmup N] [--rate R] [--seconds S] [--settle S]; bench jmh [JMH options]");
         COMMANDS.put("audit", "audit verify: prove the audit trail's hash chain whole, or name its first broken row");
         COMMANDS.put("users", "manage operators through the running hub: users list|show|create|roles|password|disable|enable|unlock");
+        COMMANDS.put("customs", "customs check <bundle.json>: the pre-flight check of a declaration and the records it refers to");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -80,6 +81,9 @@ public final class Cli {
             }
             case "users" -> {
                 return UsersCommand.run(List.of(rest), out, err);
+            }
+            case "customs" -> {
+                return CustomsCommand.run(List.of(rest), out, err);
             }
             case "help", "--help", "-h" -> {
                 help(out);

@@ -203,15 +203,28 @@ public final class Preflight {
         }
     }
 
+    /**
+     * Country and currency codes valid (the dictionary already refuses others on entry; checked again for a bundle made
+     * elsewhere) and agreeing: an export's lines go where the shipment goes, and are priced in the invoice's currency.
+     */
     private void codes(CustomsBundle bundle, List<Finding> findings) {
         country(findings, "tradeCountry", bundle.declaration().tradeCountry());
+        String shippedTo = bundle.shipment().map(s -> s.shipTo() == null ? null : s.shipTo().country()).orElse(null);
+        String invoiced = bundle.invoice().map(CommercialInvoice::currency).orElse(null);
+        boolean export = bundle.declaration().ieFlag() == CustomsDeclaration.IeFlag.EXPORT;
         forEachLine(bundle, (line, at) -> {
             country(findings, at + ".originCountry", line.originCountry());
             country(findings, at + ".destinationCountry", line.destinationCountry());
+            if (export && shippedTo != null && line.destinationCountry() != null && !shippedTo.equals(line.destinationCountry())) {
+                findings.add(new Finding(CODES, at + ".destinationCountry", line.destinationCountry(),
+                        "the country the shipment goes to, " + shippedTo));
+            }
             for (Money money : java.util.Arrays.asList(line.unitPrice(), line.total())) {
+                String field = at + (money == line.total() ? ".total" : ".unitPrice") + ".currency";
                 if (money != null && !currency(money.currency())) {
-                    findings.add(new Finding(CODES, at + (money == line.total() ? ".total" : ".unitPrice") + ".currency",
-                            money.currency(), "an ISO 4217 currency code, e.g. USD, CNY"));
+                    findings.add(new Finding(CODES, field, money.currency(), "an ISO 4217 currency code, e.g. USD, CNY"));
+                } else if (money != null && invoiced != null && !invoiced.equals(money.currency())) {
+                    findings.add(new Finding(CODES, field, money.currency(), "the invoice's currency, " + invoiced));
                 }
             }
         });
@@ -241,7 +254,7 @@ public final class Preflight {
         for (var line : bundle.shipment().get().lines()) {
             Batch batch = bundle.batches().get(line.batch());
             if (batch != null && (batch.status() == Batch.Status.RELEASED || batch.status() == Batch.Status.SHIPPED)) {
-                released.merge(batch.gtin(), line.quantity(), Preflight::plus);
+                released.merge("01/" + batch.gtin(), line.quantity(), Preflight::plus); // as a Product's key
             }
         }
         Map<String, Quantity> declared = new HashMap<>();

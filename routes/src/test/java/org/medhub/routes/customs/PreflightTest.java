@@ -1,9 +1,8 @@
 package org.medhub.routes.customs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.medhub.canonical.envelope.CanonicalJson;
-import org.medhub.canonical.entity.Batch;
-import org.medhub.canonical.entity.CommercialInvoice;
-import org.medhub.canonical.entity.CustomsDeclaration;
-import org.medhub.canonical.entity.RegistrationCertificate;
-import org.medhub.canonical.entity.Shipment;
 
 /** Each pre-flight rule failing on its own, several at once, and a declaration that may leave. */
 class PreflightTest {
@@ -34,16 +25,15 @@ class PreflightTest {
 
     @Test
     void anHsCodeMalformedOrOutsideTheDeclarantsHeadingsIsFound() throws IOException {
-        assertThat(rules(bundle(b -> line(b, 0).put("hsCode", "90A8")))).containsExactly(
-                Preflight.HS_CODE + ": lines[0].hsCode = '90A8': expected an HS code of 6 to 13 digits, e.g. 9018390000");
         assertThat(rules(bundle(b -> line(b, 1).put("hsCode", "8471300000")))).singleElement().asString()
-                .startsWith(Preflight.HS_CODE + ": lines[1].hsCode = '8471300000'");
+                .startsWith(Preflight.HS_CODE + ": lines[1].hsCode = '8471300000': expected a heading this declarant uses");
+        Preflight ownHeadings = new Preflight(new PreflightSettings(Preflight.RULES, Set.of("9018"), Map.of(), Set.of()));
+        assertThat(ownHeadings.check(bundle(b -> line(b, 1).put("hsCode", "9021390000")))).extracting(Finding::field)
+                .containsExactly("lines[1].hsCode");
     }
 
     @Test
-    void aLegalQuantityMissingOrNotTheDeclaredOneConvertedIsFound() throws IOException {
-        assertThat(rules(bundle(b -> line(b, 0).remove("firstLegalQuantity")))).singleElement().asString()
-                .startsWith(Preflight.LEGAL_UNITS + ": lines[0].firstLegalQuantity");
+    void aLegalQuantityNotTheDeclaredOneConvertedOrASecondUnitMissingIsFound() throws IOException {
         assertThat(rules(bundle(b -> ((ObjectNode) line(b, 1).get("firstLegalQuantity")).put("value", 499))))
                 .singleElement().asString().contains("lines[1].firstLegalQuantity");
         Preflight withSecondUnits = new Preflight(new PreflightSettings(Preflight.RULES, Set.of(), Map.of(), Set.of("901831")));
@@ -55,9 +45,10 @@ class PreflightTest {
         assertThat(rules(bundle(b -> b.with("CustomsDeclaration").put("declarationDate", "2027-06-01"))))
                 .singleElement().asString().contains(Preflight.REGISTRATION_VALID).contains("lines[1].registrationCertificate")
                 .contains("valid on 2027-06-01");
-        assertThat(rules(bundle(b -> ((ObjectNode) b.withArray("RegistrationCertificate").get(0)).put("status", "SUSPENDED"))))
+        assertThat(rules(bundle(b -> ((ObjectNode) b.withArray("RegistrationCertificate").get(0)).put("status", "SUSPENDED")
+                .put("statusReason", "飞行检查"))))
                 .singleElement().asString().contains("lines[0].registrationCertificate").contains("SUSPENDED");
-        assertThat(rules(bundle(b -> line(b, 0).put("registrationCertificate", "国械注准20990000000"))))
+        assertThat(rules(bundle(b -> line(b, 0).put("registrationCertificate", "国械注准20233140999"))))
                 .singleElement().asString().contains("among the records");
     }
 
@@ -85,26 +76,26 @@ class PreflightTest {
     }
 
     @Test
-    void countryAndCurrencyCodesThatAreNoneAreFound() throws IOException {
+    void aLineGoingElsewhereThanTheShipmentOrPricedInAnotherCurrencyThanTheInvoiceIsFound() throws IOException {
         assertThat(rules(bundle(b -> {
-            b.with("CustomsDeclaration").put("tradeCountry", "XX");
-            line(b, 1).put("originCountry", "China");
-        }))).extracting(s -> s.substring(0, s.indexOf(" ="))).containsExactly(Preflight.CODES + ": tradeCountry",
-                Preflight.CODES + ": lines[1].originCountry");
+            line(b, 1).put("destinationCountry", "FR");
+            ((ObjectNode) line(b, 0).get("unitPrice")).put("currency", "EUR");
+        }))).extracting(s -> s.substring(0, s.indexOf(" ="))).containsExactly(Preflight.CODES + ": lines[0].unitPrice.currency",
+                Preflight.CODES + ": lines[1].destinationCountry");
     }
 
     @Test
     void moreDeclaredThanTheShipmentsReleasedBatchesHoldIsFound() throws IOException {
         assertThat(rules(bundle(b -> ((ObjectNode) b.withArray("Batch").get(1)).put("status", "QUARANTINE"))))
-                .singleElement().asString().startsWith(Preflight.RELEASED_QUANTITY + ": lines[product=09506000134369]");
+                .singleElement().asString().startsWith(Preflight.RELEASED_QUANTITY + ": lines[product=01/09506000134369]");
     }
 
     @Test
     void reportsEveryRuleBrokenAtOnce() throws IOException {
         List<Finding> findings = preflight.check(bundle(b -> {
-            line(b, 0).put("hsCode", "90A8");
+            line(b, 0).put("hsCode", "8471300000");
             b.with("CustomsDeclaration").with("netWeight").put("value", 600);
-            b.with("CustomsDeclaration").put("tradeCountry", "XX");
+            line(b, 1).put("destinationCountry", "FR");
         }));
 
         assertThat(findings).extracting(Finding::rule).containsExactlyInAnyOrder(Preflight.HS_CODE, Preflight.WEIGHTS,
@@ -126,16 +117,19 @@ class PreflightTest {
             json = (ObjectNode) CanonicalJson.mapper().readTree(in);
         }
         change.accept(json);
-        return new CustomsBundle(CanonicalJson.mapper().convertValue(json.get("CustomsDeclaration"), CustomsDeclaration.class),
-                byKey(json, "CommercialInvoice", CommercialInvoice.class, CommercialInvoice::invoiceNumber), Map.of(),
-                byKey(json, "RegistrationCertificate", RegistrationCertificate.class, RegistrationCertificate::certificateNumber),
-                byKey(json, "Shipment", Shipment.class, Shipment::shipmentNumber),
-                byKey(json, "Batch", Batch.class, b -> "01/" + b.gtin() + "/10/" + b.lot()));
+        return CustomsBundle.read(json);
     }
 
-    private static <T> Map<String, T> byKey(JsonNode json, String entity, Class<T> type, Function<T, String> key) {
-        ArrayNode records = (ArrayNode) json.get(entity);
-        return StreamSupport.stream(records.spliterator(), false).map(r -> CanonicalJson.mapper().convertValue(r, type))
-                .collect(Collectors.toMap(key, r -> r));
+    @Test
+    void aBundleWhoseRecordsBreakTheDictionaryIsRefusedNamingEachRecord() throws IOException {
+        ObjectNode json;
+        try (InputStream in = PreflightTest.class.getResourceAsStream("/customs/bundle.json")) {
+            json = (ObjectNode) CanonicalJson.mapper().readTree(in);
+        }
+        json.with("CustomsDeclaration").remove("clientSeqNo");
+        ((ObjectNode) json.withArray("Batch").get(0)).put("status", "LOST");
+
+        assertThatThrownBy(() -> CustomsBundle.read(json)).hasMessageContaining("CustomsDeclaration.clientSeqNo")
+                .hasMessageContaining("Batch[0].status");
     }
 }
