@@ -397,7 +397,7 @@ async function partner(params, id) {
   const routeAction = (routeId, action) => ask((action === 'suspend' ? 'Suspend ' : 'Resume ') + routeId, false,
     (body) => api('/api/partners/' + encodeURIComponent(id) + '/routes/' + encodeURIComponent(routeId) + '/' + action, { method: 'POST', body }));
   return [h('h1', {}, p.id + (p.name ? ' · ' + p.name : '')),
-    h('p', {}, p.kind + ' · last message ' + (p.lastMessageAt ? when(p.lastMessageAt) : 'none yet') + ' · ',
+    h('p', {}, p.kind + ' · last message ', p.lastMessageAt ? when(p.lastMessageAt) : 'none yet', ' · ',
       h('a', { href: '#/messages?partner=' + encodeURIComponent(p.id) }, 'its messages'), ' · ',
       h('a', { href: '#/messages?status=FAILED&partner=' + encodeURIComponent(p.id) }, 'failed')),
     h('h2', {}, 'Routes'),
@@ -433,7 +433,7 @@ async function conflict(params, id) {
   const head = [h('h1', {}, 'Conflict #' + c.id + ' · ' + c.entity + ' ' + c.businessKey),
     h('p', {}, 'From ', h('a', { href: '#/messages/' + encodeURIComponent(c.messageId) }, c.source), ', based on version ' + (c.baseVersion ?? '—') + '; the hub is at version ' + c.currentVersion)];
   if (c.status !== 'OPEN') {
-    return [...head, h('p', { id: 'resolved' }, 'Resolved by ' + c.resolvedBy + ' ' + when(c.resolvedAt) + ': ' + c.reason),
+    return [...head, h('p', { id: 'resolved' }, 'Resolved by ' + c.resolvedBy + ' ', when(c.resolvedAt), ': ' + c.reason),
       table(['Field', 'Base', 'Current', 'Incoming'], c.fields.map((f) => [f.field, show(f.base), show(f.current), show(f.incoming)]))];
   }
   const error = h('p', { class: 'error', id: 'resolve-error' });
@@ -485,7 +485,7 @@ async function changeFeeds() {
   const base = (s) => '/api/cdc/' + encodeURIComponent(s.source);
   return [h('h1', {}, 'Change feeds'), ...sources.map((s) => h('section', { class: 'feed', 'data-source': s.source },
     h('h2', {}, s.source + ' ', status(s.state)), s.problem ? h('p', { class: 'error' }, s.problem) : '',
-    h('p', {}, s.database + ' · last change ' + (s.lastEventAt ? when(s.lastEventAt) : 'none yet') + (s.lagMillis != null ? ' · lag ' + s.lagMillis + ' ms' : '')),
+    h('p', {}, s.database + ' · last change ', s.lastEventAt ? when(s.lastEventAt) : 'none yet', s.lagMillis != null ? ' · lag ' + s.lagMillis + ' ms' : ''),
     steer ? h('div', { class: 'actions' }, s.state === 'PAUSED'
       ? h('button', { class: 'resume-feed', onclick: () => act(base(s) + '/resume', 'Resume ' + s.source) }, 'Resume')
       : h('button', { class: 'pause-feed', onclick: () => act(base(s) + '/pause', 'Pause ' + s.source) }, 'Pause')) : '',

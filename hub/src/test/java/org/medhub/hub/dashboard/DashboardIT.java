@@ -293,6 +293,7 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("partner-file")).getText()).contains("id: beta-factory")
                 .contains("credential: env:IT_BETA_SECRET");
         assertThat(browser.findElement(By.id("versions")).getText()).contains("medhub");
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("times shown as times").doesNotContain("[object");
 
         mapping.findElement(By.cssSelector("button.suspend-route")).click();
         waitFor(By.name("reason")).sendKeys("the factory resends yesterday's records");
