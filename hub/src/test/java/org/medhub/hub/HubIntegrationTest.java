@@ -67,6 +67,25 @@ public abstract class HubIntegrationTest {
         deleteRecursively(Path.of(DATA_DIR)); // every run starts from empty engines
         deleteRecursively(Path.of(CONFIG_DIR));
         copyRecursively(Path.of("src/test/resources/it-config"), Path.of(CONFIG_DIR));
+        CUSTOMS_KEY = customsSigningKey(Path.of(DATA_DIR, "secrets", "customs-it.pem"));
+    }
+
+    /** The declarant's key the customs profiles sign with: made for the run, as a device maker's would be issued. */
+    protected static final java.security.KeyPair CUSTOMS_KEY;
+
+    private static java.security.KeyPair customsSigningKey(Path file) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                    + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            return pair;
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One ERP stub for the whole run: the hub, cached across test classes, keeps its URL. */

@@ -39,6 +39,7 @@ import org.medhub.canonical.unit.Quantity;
  * @param lines Goods lines (DecLists/DecList), at most 50 per declaration. Required. Owner: HUB.
  * @param licenceDocuments Licences and certificates declared (DecLicenseDocus). Owner: HUB.
  * @param receipts Receipts from the single window, the import response and later status results, in order of arrival. Owner: CUSTOMS.
+ * @param replaces ClientSeqNo of the rejected declaration this one corrects; the rejected one stays as customs left it. Owner: HUB.
  * @param status Status as the hub derives it from its pre-flight check and the receipts, from draft to release (放行) and clearance (结关). Required. Owner: HUB.
  * @param submittedAt Moment the hub submitted the declaration to the single window, with its UTC offset. Owner: HUB.
  * @param releasedAt Moment customs released the goods (放行), with its UTC offset. Owner: CUSTOMS.
@@ -73,6 +74,7 @@ public record CustomsDeclaration(
         List<Line> lines,
         List<LicenceDocument> licenceDocuments,
         List<Receipt> receipts,
+        String replaces,
         Status status,
         OffsetDateTime submittedAt,
         OffsetDateTime releasedAt) {

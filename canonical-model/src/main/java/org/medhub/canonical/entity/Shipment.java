@@ -22,6 +22,7 @@ import org.medhub.canonical.unit.Quantity;
  * @param shippedAt Moment of goods issue, when the goods left the warehouse (EPCIS bizStep shipping), with its UTC offset. Owner: WMS.
  * @param deliveredAt Moment of proof of delivery, with its UTC offset. Owner: WMS.
  * @param grossWeight Total gross weight of the shipment. Owner: WMS.
+ * @param netWeight Total net weight of the goods, without packaging (DESADV MEA AAA, DELVRY NTGEW); what customs declares. Owner: WMS.
  * @param packageCount Number of packages (cartons or pallets) shipped. Owner: WMS.
  * @param lines Packing lines, one per lot in one logistic unit (packing list). Required. Owner: WMS.
  * @param status Stage of the shipment from planning to proof of delivery. Required. Owner: WMS.
@@ -40,6 +41,7 @@ public record Shipment(
         OffsetDateTime shippedAt,
         OffsetDateTime deliveredAt,
         Quantity grossWeight,
+        Quantity netWeight,
         Long packageCount,
         List<Line> lines,
         Status status) {

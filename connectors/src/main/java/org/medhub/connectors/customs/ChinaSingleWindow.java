@@ -175,8 +175,9 @@ public final class ChinaSingleWindow implements Dialect {
         return switch (root.getLocalName()) {
             case "DecImportResponse" -> {
                 String code = child(root, "ResponseCode");
+                // 0: the single window took it in and numbered it; customs has not looked at it yet (CHANNEL L says so)
                 boolean taken = "0".equals(code);
-                yield new Receipt(child(root, "ClientSeqNo"), taken ? "ACCEPTED" : "REJECTED", code, child(root, "SeqNo"), null,
+                yield new Receipt(child(root, "ClientSeqNo"), taken ? "SUBMITTED" : "REJECTED", code, child(root, "SeqNo"), null,
                         taken ? List.of() : reasons(root), at(child(root, "ResponseTime")));
             }
             case "DecResult" -> {

@@ -93,7 +93,7 @@ class ChinaSingleWindowTest {
                 <ErrorMessage>申报单位未备案</ErrorMessage>
                 <ClientSeqNo>CS20261204001</ClientSeqNo></DecImportResponse>"""));
 
-        assertThat(taken.status()).isEqualTo("ACCEPTED");
+        assertThat(taken.status()).isEqualTo("SUBMITTED"); // taken in and numbered, not yet accepted
         assertThat(taken.seqNo()).isEqualTo("220320261000012345");
         assertThat(taken.at()).isEqualTo(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
         assertThat(refused.status()).isEqualTo("REJECTED");

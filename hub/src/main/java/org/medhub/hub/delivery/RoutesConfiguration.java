@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.medhub.connectors.file.FolderTransport;
 import org.medhub.connectors.http.HttpTransport;
 import org.medhub.connectors.transport.Transports;
 import org.medhub.hub.cdc.CdcMetrics;
@@ -135,7 +136,7 @@ class RoutesConfiguration {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new Transports(List.of(new HttpTransport(client, properties.delivery().timeout())));
+        return new Transports(List.of(new HttpTransport(client, properties.delivery().timeout()), new FolderTransport()));
     }
 
     @Bean(destroyMethod = "close")

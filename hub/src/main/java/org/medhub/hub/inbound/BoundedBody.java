@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body up to a limit, so that no sender can make the hub hold more than that in memory. */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {}
 
     /** The body, or null when it is longer than {@code limit} bytes. */
-    static byte[] read(InputStream in, long limit) throws IOException {
+    public static byte[] read(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;

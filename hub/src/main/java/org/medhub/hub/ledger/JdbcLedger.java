@@ -180,7 +180,9 @@ public class JdbcLedger implements Ledger {
                 rs -> {
                     admittedFrom.put(rs.getString(1), new KafkaLocation(rs.getString(2), rs.getInt(3), rs.getLong(4)));
                 }, (Object) duplicates.stream().map(a -> a.envelope().messageId()).toArray(String[]::new));
-        duplicates(duplicates.stream().filter(a -> !a.raw().equals(admittedFrom.get(a.envelope().messageId()))).toList());
+        // one with no raw record is the hub's own step taken again (a decision, a customs declaration), not a sender's
+        duplicates(duplicates.stream().filter(a -> a.raw() != null && !a.raw().equals(admittedFrom.get(a.envelope().messageId())))
+                .toList());
     }
 
     @Override

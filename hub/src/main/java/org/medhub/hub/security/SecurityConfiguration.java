@@ -113,6 +113,12 @@ class SecurityConfiguration {
                         // the audit trail tells of every partner: not for a person limited to some
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                                 .access(everyPartner(scopes, roles.with(Permission.READ)))
+                        // customs and alerts are the device maker's, not a partner's: for people limited to none
+                        .requestMatchers(HttpMethod.GET, "/api/customs/**", "/api/alerts")
+                                .access(everyPartner(scopes, roles.with(Permission.READ)))
+                        .requestMatchers(HttpMethod.POST, "/api/customs/declarations", "/api/customs/declarations/*/submission",
+                                "/api/customs/declarations/*/correction", "/api/alerts/*/acknowledgement")
+                                .access(everyPartner(scopes, roles.with(Permission.STEER)))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(roles.with(Permission.READ))
                         // a person's own tokens
                         .requestMatchers(HttpMethod.POST, "/api/tokens", "/api/tokens/*/revoke")

@@ -61,9 +61,10 @@ public class CanonicalPublisher {
         this.onPublished = onPublished;
     }
 
-    public void publish(List<Admittance> admittances) {
+    /** @return what became of each message admitted now, by message id; one already admitted has no entry */
+    public Map<String, SyncResult> publish(List<Admittance> admittances) {
         if (admittances.isEmpty()) {
-            return;
+            return Map.of();
         }
         List<Admittance> admitted = new ArrayList<>();
         List<SyncResult> results = new ArrayList<>();
@@ -110,6 +111,11 @@ public class CanonicalPublisher {
         if (!published.isEmpty()) {
             onPublished.accept(published.values());
         }
+        Map<String, SyncResult> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < admitted.size(); i++) {
+            outcomes.put(admitted.get(i).envelope().messageId(), results.get(i));
+        }
+        return outcomes;
     }
 
     /**
