@@ -25,7 +25,10 @@ class ApiDocumentationIT extends HubIntegrationTest {
             "/api/partners/{id}", "/api/partners/{id}/routes/{routeId}/{action}",
             "/api/cdc",
             "/api/cdc/{source}", "/api/cdc/{source}/pause", "/api/cdc/{source}/resume", "/api/cdc/{source}/tables/{table}/resume",
-            "/api/cdc/{source}/tables/{table}/snapshot");
+            "/api/cdc/{source}/tables/{table}/snapshot", "/api/inbound/{partnerId}/customs-receipt", "/api/customs/profiles",
+            "/api/customs/declarations", "/api/customs/declarations/{clientSeqNo}",
+            "/api/customs/declarations/{clientSeqNo}/submission", "/api/customs/declarations/{clientSeqNo}/correction",
+            "/api/alerts", "/api/alerts/{id}/acknowledgement");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {

@@ -63,12 +63,17 @@ class RolesMatrixIT extends HubIntegrationTest {
             Map.entry("POST /api/cdc/{source}/pause", Set.of(Permission.STEER, Permission.CONFIGURE)),
             Map.entry("POST /api/cdc/{source}/resume", Set.of(Permission.STEER, Permission.CONFIGURE)),
             Map.entry("POST /api/cdc/{source}/tables/{table}/resume", Set.of(Permission.STEER, Permission.CONFIGURE)),
-            Map.entry("POST /api/cdc/{source}/tables/{table}/snapshot", Set.of(Permission.STEER, Permission.CONFIGURE))));
+            Map.entry("POST /api/cdc/{source}/tables/{table}/snapshot", Set.of(Permission.STEER, Permission.CONFIGURE)),
+            Map.entry("POST /api/customs/declarations", Set.of(Permission.STEER)),
+            Map.entry("POST /api/customs/declarations/{clientSeqNo}/submission", Set.of(Permission.STEER)),
+            Map.entry("POST /api/customs/declarations/{clientSeqNo}/correction", Set.of(Permission.STEER)),
+            Map.entry("POST /api/alerts/{id}/acknowledgement", Set.of(Permission.STEER))));
     /** Values for path variables that name nothing: an allowed call changes nothing. */
     private static final Map<String, String> NOTHING = Map.ofEntries(Map.entry("subscriber", "nobody"),
             Map.entry("messageId", "no-such-message"), Map.entry("action", "disable"), Map.entry("id", "987654321"),
             Map.entry("username", "no-such-person"), Map.entry("source", "no-such-source"),
-            Map.entry("table", "public.none"), Map.entry("entity", "Material"), Map.entry("routeId", "no-route"));
+            Map.entry("table", "public.none"), Map.entry("entity", "Material"), Map.entry("routeId", "no-route"),
+            Map.entry("clientSeqNo", "MH0000000000000000"));
 
     @Autowired
     private JdbcUserDetailsManager users;
@@ -128,7 +133,7 @@ class RolesMatrixIT extends HubIntegrationTest {
     /**
      * The partner-scope dimension: every read of the API as a person limited to ACME and as one limited to Beta (each
      * with every role but people management). ACME's person reaches ACME's message and record; Beta's gets 404 for
-     * them and finds them in no answer; neither reads the audit trail, which tells of every partner.
+     * them and finds them in no answer; neither reads the audit trail, which tells of every partner, nor customs and its alerts.
      */
     @Test
     void everyReadGivesAPersonLimitedToAPartnerThatPartnersDataAlone() {
@@ -152,7 +157,9 @@ class RolesMatrixIT extends HubIntegrationTest {
                 continue; // the partners' door; people management, which these persons' roles do not include
             }
             String concrete = concrete(path.getKey(), acme) + (path.getKey().equals("/api/records/{entity}") ? "?key=" + acmeKey : "");
-            boolean everyPartner = path.getKey().startsWith("/api/audit");
+            // the audit trail tells of every partner; customs and its alerts are the device maker's own
+            boolean everyPartner = path.getKey().startsWith("/api/audit") || path.getKey().startsWith("/api/customs")
+                    || path.getKey().startsWith("/api/alerts");
             boolean acmesOwn = path.getKey().contains("{messageId}") || path.getKey().equals("/api/records/{entity}");
             HttpResponse<String> own = get(concrete, "matrix-acme", PASSWORD);
             HttpResponse<String> other = get(concrete, "matrix-beta", PASSWORD);
