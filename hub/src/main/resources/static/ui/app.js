@@ -24,6 +24,9 @@ const views = [
   [/^#\/conflicts\/(\d+)$/, conflict],
   [/^#\/cdc$/, changeFeeds],
   [/^#\/audit$/, audit],
+  [/^#\/customs$/, declarations],
+  [/^#\/customs\/(.+)$/, declaration],
+  [/^#\/alerts$/, alerts],
 ];
 
 async function route() {
@@ -63,6 +66,9 @@ function showPerson() {
   document.getElementById('nav').hidden = false;
   // the audit trail tells of every partner: not for a person limited to some
   document.getElementById('nav-audit').hidden = Boolean(person.partners);
+  // so are customs and its alerts: the device maker's own
+  document.getElementById('nav-customs').hidden = Boolean(person.partners);
+  document.getElementById('nav-alerts').hidden = Boolean(person.partners);
   const scope = person.partners ? ' · ' + person.partners.join(', ') : '';
   document.getElementById('who').replaceChildren(
     h('span', { id: 'username' }, person.username), ' (' + person.roles.join(', ') + scope + ') ',
@@ -518,3 +524,87 @@ async function audit(params) {
 
 window.addEventListener('hashchange', route);
 route();
+
+// ---- customs: declarations and their versions, submitted again, corrected; alerts acknowledged ----
+
+async function declarations() {
+  const list = await api('/api/customs/declarations');
+  return [h('h1', {}, 'Customs declarations'), table(['ClientSeqNo', 'Profile', 'Shipment', 'Status', 'Version', 'Submitted', 'Corrects', 'Corrected by'],
+    list.declarations.map((d) => [declarationLink(d.clientSeqNo), d.profile, d.shipment, status(d.status || 'NONE'), String(d.version ?? ''),
+      when(d.submittedAt), d.replaces ? declarationLink(d.replaces) : '', d.correctedBy ? declarationLink(d.correctedBy) : '']), 'declarations')];
+}
+
+function declarationLink(clientSeqNo) {
+  return h('a', { class: 'mono', href: '#/customs/' + encodeURIComponent(clientSeqNo) }, clientSeqNo);
+}
+
+async function declaration(params, clientSeqNo) {
+  const view = await api('/api/customs/declarations/' + encodeURIComponent(clientSeqNo));
+  const d = view.declaration;
+  const record = view.record || {};
+  const actions = [];
+  if (may('STEER') && d.status === 'CHECKED') {
+    actions.push(h('button', { id: 'submit-again', onclick: async () => {
+      await api('/api/customs/declarations/' + encodeURIComponent(clientSeqNo) + '/submission', { method: 'POST' });
+      route();
+    } }, 'Submit again'));
+  }
+  if (may('STEER') && d.status === 'REJECTED' && !d.correctedBy) {
+    actions.push(h('button', { id: 'correct', onclick: () => correct(clientSeqNo) }, 'Correct…'));
+  }
+  return [h('h1', {}, 'Declaration ', h('span', { class: 'mono' }, clientSeqNo), ' ', status(d.status)),
+    h('dl', {}, ...[['Profile', d.profile], ['Shipment', h('a', { href: '#/messages?key=' + encodeURIComponent(d.shipment) }, d.shipment)],
+      ['Single window number', record.seqNo], ['Declaration number', record.entryId], ['Submitted', when(d.submittedAt)],
+      ['Released', when(record.releasedAt)], ['Corrects', d.replaces && declarationLink(d.replaces)],
+      ['Corrected by', d.correctedBy && declarationLink(d.correctedBy)], ['Last error', d.lastError]]
+      .filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('div', { class: 'actions' }, ...actions),
+    h('h2', {}, 'Lines'), table(['#', 'HS code', 'Name', 'Quantity', 'Total', 'Product', 'Registration'],
+      (record.lines || []).map((l) => [String(l.lineNumber), l.hsCode, l.name, l.declaredQuantity ? l.declaredQuantity.value + ' ' + l.declaredQuantity.unit : '',
+        l.total ? l.total.amount + ' ' + l.total.currency : '', l.product || '', l.registrationCertificate || '']), 'declaration-lines'),
+    h('h2', {}, 'Receipts'), table(['Type', 'Code', 'Message', 'Issued'],
+      (record.receipts || []).map((r) => [r.receiptType, r.responseCode, r.message || '', when(r.receivedAt)]), 'receipts'),
+    h('h2', {}, 'Versions'), table(['Version', 'Status', 'Message', 'Recorded'],
+      view.versions.map((v) => [String(v.version), status(v.status), h('a', { href: '#/messages/' + encodeURIComponent(v.messageId), class: 'mono' }, v.messageId.slice(0, 16) + '…'),
+        when(v.recordedAt)]), 'versions')];
+}
+
+function correct(clientSeqNo) {
+  const error = h('p', { class: 'error', id: 'correct-error' });
+  const dialog = h('dialog', { id: 'correction' });
+  const form = h('form', { onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      const fields = form.fields.value.trim() ? JSON.parse(form.fields.value) : {};
+      const made = await api('/api/customs/declarations/' + encodeURIComponent(clientSeqNo) + '/correction',
+        { method: 'POST', body: { reason: form.reason.value, fields } });
+      dialog.remove();
+      location.hash = '#/customs/' + encodeURIComponent(made.clientSeqNo);
+    } catch (e) {
+      error.textContent = e instanceof SyntaxError ? 'fields: not JSON: ' + e.message : (e.detail || String(e));
+    }
+  } },
+    h('h2', {}, 'Correct ' + clientSeqNo),
+    h('p', {}, 'The correction is a new declaration with these fields over the rejected one\'s; it is checked and submitted.'),
+    h('label', {}, 'Fields (canonical JSON) ', h('textarea', { name: 'fields', rows: 6, cols: 70, placeholder: '{"lines": [...]}' })),
+    h('label', {}, 'Reason ', h('input', { name: 'reason', required: true, size: 60 })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'correct-send' }, 'Correct and submit'),
+      h('button', { type: 'button', onclick: () => dialog.remove() }, 'Cancel')), error);
+  dialog.append(form);
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+async function alerts(params) {
+  const all = params.get('all') === 'true';
+  const list = await api('/api/alerts?open=' + !all);
+  const subject = (a) => a.entity === 'CustomsDeclaration' ? declarationLink(a.businessKey)
+    : h('a', { href: '#/messages?key=' + encodeURIComponent(a.businessKey) }, a.entity + ' ' + a.businessKey);
+  return [h('h1', {}, all ? 'Alerts' : 'Open alerts'),
+    h('p', { class: 'filters' }, all ? h('a', { href: '#/alerts' }, 'open only') : h('a', { href: '#/alerts?all=true', id: 'all-alerts' }, 'with the acknowledged')),
+    table(['Raised', 'Rule', 'Record', 'What', 'Fields', ''], list.alerts.map((a) => [when(a.raisedAt), a.rule, subject(a),
+      h('span', { class: 'detail' }, a.detail), a.fields.map((f) => field(f)),
+      a.acknowledgedAt ? 'acknowledged by ' + a.acknowledgedBy + ': ' + a.acknowledgement
+        : may('STEER') ? h('button', { class: 'acknowledge', onclick: () => ask('Acknowledge alert ' + a.id, false,
+          (body) => api('/api/alerts/' + a.id + '/acknowledgement', { method: 'POST', body })) }, 'Acknowledge…') : '']), 'alerts')];
+}

@@ -9,29 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.medhub.canonical.dictionary.DataDictionary;
-import org.medhub.canonical.envelope.CanonicalJson;
-import org.medhub.canonical.envelope.Envelope;
-import org.medhub.canonical.envelope.MappingRef;
-import org.medhub.canonical.envelope.MessageIds;
 import org.medhub.connectors.customs.XmlSignatures;
 import org.medhub.hub.HubIntegrationTest;
-import org.medhub.routes.ledger.Admittance;
 import org.medhub.routes.pipeline.CanonicalPublisher;
-import org.medhub.routes.sync.SyncPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,20 +36,21 @@ class CustomsIT extends HubIntegrationTest {
 
     private static final String CUSTOMS = "customs-cn";
     private static final String CUSTOMS_SECRET = "customs-it-secret";
-    private static final String SYRINGE = "09506000134352";
-    private static final String CATHETER = "09506000134369";
 
     @Autowired
     private CanonicalPublisher publisher;
 
+    private CustomsHoldings holdings;
+
     @BeforeEach
     void subscribersAcceptEverything() {
+        holdings = new CustomsHoldings(publisher);
         erp.stubFor(post(urlPathMatching("/erp/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
     }
 
     @Test
     void aDeclarationIsAssembledSignedAndSubmittedOnceAcrossATimeoutThenMovedOnlyForwardByItsReceipts() throws Exception {
-        String shipment = holdings(true);
+        String shipment = holdings.hold(true);
         erp.stubFor(post(urlPathEqualTo("/customs/declarations")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)).willSetStateTo("answering"));
         erp.stubFor(post(urlPathEqualTo("/customs/declarations")).inScenario("slow").whenScenarioStateIs("answering")
@@ -81,7 +72,7 @@ class CustomsIT extends HubIntegrationTest {
                 "<TradeName>杭州示例医疗器械有限公司</TradeName>", "<DeclTotal>1200.00</DeclTotal>", "<BillNo>COSU6182737444</BillNo>");
         JsonNode kept = json(get("/api/customs/declarations/" + clientSeqNo, "admin", ADMIN_PASSWORD)).get("record");
         assertThat(kept.at("/lines/0/registrationCertificate").asText()).isEqualTo("国械注准20233140123");
-        assertThat(kept.at("/lines/1/product").asText()).isEqualTo("01/" + CATHETER);
+        assertThat(kept.at("/lines/1/product").asText()).isEqualTo("01/" + CustomsHoldings.CATHETER);
 
         // out of order: the clearance first; then the acceptance it implies, late; then the clearance again
         OffsetDateTime cleared = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusHours(2).withNano(0);
@@ -104,7 +95,7 @@ class CustomsIT extends HubIntegrationTest {
 
     @Test
     void aRejectionInGb18030RaisesAnAlertNamingTheFieldAndTheCorrectionIsSubmittedAndLinked() {
-        String shipment = holdings(true);
+        String shipment = holdings.hold(true);
         erp.stubFor(post(urlPathEqualTo("/customs/declarations")).willReturn(aResponse().withStatus(200)));
         String rejected = json(declare("cn-export", shipment, null)).get("clientSeqNo").asText();
         Charset gb18030 = Charset.forName("GB18030");
@@ -143,7 +134,7 @@ class CustomsIT extends HubIntegrationTest {
 
     @Test
     void everyPreflightFindingComesAtOnceAndNothingIsKeptOrSent() {
-        String shipment = holdings(false); // its batches are not released
+        String shipment = holdings.hold(false); // its batches are not released
 
         // and a person gives a net weight above the gross
         HttpResponse<String> refused = declare("cn-export", shipment, "{\"netWeight\": {\"value\": 600, \"unit\": \"kg\"}}");
@@ -151,7 +142,7 @@ class CustomsIT extends HubIntegrationTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(json(refused).get("findings").findValuesAsText("rule"))
                 .containsExactlyInAnyOrder("released-quantity", "released-quantity", "weights");
-        assertThat(json(refused).get("findings").findValuesAsText("field")).contains("lines[product=01/" + SYRINGE
+        assertThat(json(refused).get("findings").findValuesAsText("field")).contains("lines[product=01/" + CustomsHoldings.SYRINGE
                 + "].declaredQuantity");
         assertThat(json(get("/api/customs/declarations", "admin", ADMIN_PASSWORD)).get("declarations")
                 .findValuesAsText("shipment")).doesNotContain(shipment);
@@ -178,9 +169,9 @@ class CustomsIT extends HubIntegrationTest {
                     .all().get().get("medhub.customs").members().stream()
                     .anyMatch(m -> !m.assignment().topicPartitions().isEmpty()));
         }
-        String shipment = holdings(true);
+        String shipment = holdings.hold(true);
 
-        keep("Shipment", shipment, shipmentRecord(shipment, "PACKED"));
+        holdings.keep("Shipment", shipment, CustomsHoldings.shipment(shipment, "PACKED"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(get("/api/customs/declarations",
                 "admin", ADMIN_PASSWORD)).get("declarations").findValuesAsText("shipment")).contains(shipment));
@@ -191,7 +182,7 @@ class CustomsIT extends HubIntegrationTest {
 
     @Test
     void theSimulatedSingleWindowVerifiesTheSignatureAndAnswersFromAcceptanceToClearance() {
-        String shipment = holdings(true);
+        String shipment = holdings.hold(true);
 
         HttpResponse<String> declared = declare("cn-simulated", shipment, null);
 
@@ -205,78 +196,29 @@ class CustomsIT extends HubIntegrationTest {
         assertThat(record.get("receipts")).hasSize(4);
     }
 
-    // --- the records the hub holds, kept through its own admission and merge ---
+    @Test
+    void byFileExchangeTheSignedDeclarationIsWrittenForTheClientAndItsReceiptsAreReadBack() throws Exception {
+        String shipment = holdings.hold(true);
+        java.nio.file.Path exchange = java.nio.file.Path.of(DATA_DIR_FOR_TESTS, "exchange", "customs-cn");
 
-    /** Products, certificates, released (or not) batches, a shipment being picked and its invoice; its number. */
-    private String holdings(boolean released) {
-        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        String shipment = "SHP-" + run;
-        keep("Product", "01/" + SYRINGE, """
-                {"gtin": "%s", "materialNumber": "SYR-5ML", "deviceName": "一次性使用无菌注射器", "model": "5ml 带针",
-                 "manufacturerName": "杭州示例医疗器械有限公司", "deviceClass": "CLASS_III", "sterile": true,
-                 "registrationCertificates": ["国械注准20233140123"], "status": "IN_COMMERCIAL_DISTRIBUTION"}""".formatted(SYRINGE));
-        keep("Product", "01/" + CATHETER, """
-                {"gtin": "%s", "materialNumber": "CATH-7F-110", "deviceName": "中心静脉导管", "model": "7F 110cm",
-                 "manufacturerName": "杭州示例医疗器械有限公司", "deviceClass": "CLASS_III", "sterile": true,
-                 "registrationCertificates": ["国械注准20223030456"], "status": "IN_COMMERCIAL_DISTRIBUTION"}""".formatted(CATHETER));
-        keep("RegistrationCertificate", "国械注准20233140123", certificate("国械注准20233140123", "一次性使用无菌注射器"));
-        keep("RegistrationCertificate", "国械注准20223030456", certificate("国械注准20223030456", "中心静脉导管"));
-        for (String[] batch : new String[][] {{SYRINGE, "SYR-" + run, "SYR-5ML", "12000"}, {CATHETER, "CVC-" + run, "CATH-7F-110", "500"}}) {
-            String key = "01/" + batch[0] + "/10/" + batch[1];
-            for (String status : released ? List.of("IN_PRODUCTION", "QUARANTINE", "RELEASED") : List.of("IN_PRODUCTION")) {
-                keep("Batch", key, """
-                        {"gtin": "%s", "lot": "%s", "materialNumber": "%s", "status": "%s", "quantity": {"value": %s, "unit": "EA"}%s}"""
-                        .formatted(batch[0], batch[1], batch[2], status, batch[3], status.equals("RELEASED")
-                                ? ", \"releasedBy\": \"QA 王芳\", \"releasedAt\": \"2026-11-28T10:00:00+08:00\"" : ""));
-            }
-        }
-        keep("Shipment", shipment, shipmentRecord(shipment, "PLANNED"));
-        keep("Shipment", shipment, shipmentRecord(shipment, "PICKING"));
-        keep("CommercialInvoice", "INV-" + run, """
-                {"invoiceNumber": "INV-%s", "invoiceDate": "2026-12-03", "sellerName": "杭州示例医疗器械有限公司", "buyer": "DE-DIST-01",
-                 "shipment": "%s", "currency": "USD", "incoterms": "FOB", "incotermsPlace": "Ningbo",
-                 "lines": [
-                   {"lineNumber": 1, "material": "SYR-5ML", "description": "Disposable sterile syringe 5 ml", "hsCode": "9018319000",
-                    "quantity": {"value": 10000, "unit": "EA"}, "unitPrice": {"amount": 0.12, "currency": "USD"},
-                    "amount": {"amount": 1200.00, "currency": "USD"}, "originCountry": "CN"},
-                   {"lineNumber": 2, "material": "CATH-7F-110", "description": "Central venous catheter 7F", "hsCode": "9018390000",
-                    "quantity": {"value": 500, "unit": "EA"}, "unitPrice": {"amount": 8.50, "currency": "USD"},
-                    "amount": {"amount": 4250.00, "currency": "USD"}, "originCountry": "CN"}],
-                 "totalAmount": {"amount": 5450.00, "currency": "USD"}, "status": "ISSUED"}"""
-                .formatted(run, shipment));
-        return shipment;
-    }
+        HttpResponse<String> declared = declare("cn-files", shipment, null);
 
-    private static String shipmentRecord(String number, String status) {
-        String run = number.substring("SHP-".length());
-        return """
-                {"shipmentNumber": "%s", "consignee": "DE-DIST-01",
-                 "shipTo": {"name": "Distributor", "street": "Hafenstr. 1", "city": "Hamburg", "country": "DE"},
-                 "transportMode": "SEA", "temperatureControlled": false, "trackingNumber": "COSU6182737444",
-                 "grossWeight": {"value": 520.5, "unit": "kg"}, "netWeight": {"value": 480.25, "unit": "kg"}, "packageCount": 12,
-                 "lines": [
-                   {"lineNumber": 1, "batch": "01/%s/10/SYR-%s", "quantity": {"value": 10000, "unit": "EA"}},
-                   {"lineNumber": 2, "batch": "01/%s/10/CVC-%s", "quantity": {"value": 500, "unit": "EA"}}],
-                 "status": "%s"}""".formatted(number, SYRINGE, run, CATHETER, run, status);
-    }
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        String clientSeqNo = json(declared).get("clientSeqNo").asText();
+        java.nio.file.Path written = exchange.resolve("out").resolve(clientSeqNo + ".xml");
+        assertThat(XmlSignatures.verify(java.nio.file.Files.readAllBytes(written), CUSTOMS_KEY.getPublic())).isEmpty();
 
-    private static String certificate(String number, String name) {
-        return """
-                {"certificateNumber": "%s", "certificateType": "REGISTRATION", "origin": "DOMESTIC", "deviceClass": "CLASS_III",
-                 "productName": "%s", "intendedUse": "医疗", "holderName": "杭州示例医疗器械有限公司", "issuingAuthority": "国家药品监督管理局",
-                 "approvalDate": "2023-03-01", "validFrom": "2023-03-01", "validUntil": "2030-02-28", "status": "VALID"}"""
-                .formatted(number, name);
-    }
+        java.nio.file.Files.createDirectories(exchange.resolve("in"));
+        java.nio.file.Files.write(exchange.resolve("in").resolve("result-" + clientSeqNo + ".xml"),
+                result(clientSeqNo, "L", OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0).toString()));
+        java.nio.file.Files.writeString(exchange.resolve("in").resolve("garbage-" + clientSeqNo + ".xml"), "<garbage/>");
 
-    private void keep(String entity, String key, String record) {
-        JsonNode payload = CanonicalJson.fromBytes(record.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        String messageId = MessageIds.fromContent(SyncPolicy.HUB, entity, key, record.getBytes(StandardCharsets.UTF_8));
-        Envelope envelope = new Envelope(messageId, entity, DataDictionary.standard().entity(entity).orElseThrow().version(),
-                key, SyncPolicy.HUB, SyncPolicy.HUB, null, null, null, key, null, OffsetDateTime.now(), Instant.now(),
-                new MappingRef("customs-it", 1), (ObjectNode) CanonicalJson.mapper().valueToTree(payload));
-        var outcome = publisher.publish(List.of(new Admittance(envelope, "customs-it", null, Map.of()))).get(messageId);
-        assertThat(outcome == null || outcome.outcome().name().matches("APPLIED|UNCHANGED"))
-                .as(entity + " " + key + ": " + (outcome == null ? "" : outcome.reason() + " " + outcome.violations())).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(get("/api/customs/declarations/"
+                + clientSeqNo, "admin", ADMIN_PASSWORD)).at("/record/status").asText()).isEqualTo("ACCEPTED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(exchange.resolve("in/done/result-" + clientSeqNo + ".xml")).exists();
+            assertThat(exchange.resolve("in/failed/garbage-" + clientSeqNo + ".xml")).exists();
+        });
     }
 
     private HttpResponse<String> declare(String profile, String shipment, String fields) {

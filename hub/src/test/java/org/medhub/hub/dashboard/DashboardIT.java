@@ -3,6 +3,7 @@ package org.medhub.hub.dashboard;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.medhub.hub.HubIntegrationTest;
+import org.medhub.hub.customs.CustomsHoldings;
+import org.medhub.routes.pipeline.CanonicalPublisher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -70,6 +73,9 @@ class DashboardIT extends HubIntegrationTest {
 
     @Autowired
     private PasswordEncoder passwords;
+
+    @Autowired
+    private CanonicalPublisher publisher;
 
     @BeforeAll
     static void chromium() throws IOException {
@@ -314,6 +320,57 @@ class DashboardIT extends HubIntegrationTest {
     }
 
     @Test
+    void anOperatorFollowsADeclarationCorrectsItsRejectionAndAcknowledgesTheAlert() {
+        erp.stubFor(post(urlPathEqualTo("/customs/declarations")).willReturn(aResponse().withStatus(200)));
+        String shipment = new CustomsHoldings(publisher).hold(true);
+        var declared = postBytes("/api/customs/declarations", "admin", ADMIN_PASSWORD, ("{\"profile\": \"cn-export\","
+                + " \"shipment\": \"" + shipment + "\"}").getBytes(StandardCharsets.UTF_8));
+        String rejected = json(declared).get("clientSeqNo").asText();
+        var refusal = postBytes("/api/inbound/customs-cn/customs-receipt", "customs-cn", "customs-it-secret", ("<DecImportResponse"
+                + " xmlns=\"urn:medhub:customs:cn:dec:1\"><ResponseCode>1</ResponseCode><ErrorMessage Field=\"DecHead.BillNo\">"
+                + "提运单号有误</ErrorMessage><ClientSeqNo>" + rejected + "</ClientSeqNo></DecImportResponse>")
+                .getBytes(StandardCharsets.UTF_8), "application/xml");
+        assertThat(refusal.statusCode()).as(refusal.body()).isEqualTo(200);
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/customs");
+        WebElement row = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='declarations']//tr[td[1][.='" + rejected + "']]")));
+        assertThat(row.getText()).contains(shipment).contains("REJECTED");
+        screenshot("customs-declarations");
+        row.findElement(By.tagName("a")).click();
+        assertThat(waitFor(By.id("versions")).getText()).contains("DRAFT").contains("CHECKED").contains("SUBMITTED")
+                .contains("REJECTED");
+        assertThat(browser.findElement(By.id("receipts")).getText()).contains("DecHead.BillNo: 提运单号有误");
+        assertThat(browser.findElement(By.id("declaration-lines")).getText()).contains("一次性使用无菌注射器");
+        screenshot("customs-declaration-rejected");
+
+        waitFor(By.id("correct")).click();
+        waitFor(By.name("fields")).sendKeys("{\"billOfLading\": \"COSU6182737450\"}");
+        browser.findElement(By.name("reason")).sendKeys("bill of lading as the carrier issued it");
+        browser.findElement(By.id("correct-send")).click();
+        wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "SUBMITTED"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Corrects").contains(rejected);
+        screenshot("customs-declaration-corrected");
+
+        browser.get(baseUrl() + "/#/alerts");
+        WebElement alert = wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='alerts']//tr[td[3][.='" + rejected + "']]")));
+        assertThat(alert.getText()).contains("customs-rejected").contains("DecHead.BillNo");
+        screenshot("alerts");
+        alert.findElement(By.cssSelector("button.acknowledge")).click();
+        waitFor(By.name("reason")).sendKeys("corrected and submitted again");
+        browser.findElement(By.id("ask-send")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//table[@id='alerts']//tr[td[3][.='" + rejected + "']]")));
+        browser.get(baseUrl() + "/#/alerts?all=true");
+        assertThat(wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='alerts']//tr[td[3][.='" + rejected + "']]"))).getText())
+                .contains("acknowledged by admin: corrected and submitted again");
+        screenshot("alerts-acknowledged");
+    }
+
+    @Test
     void aResolverResolvesAConflictFieldByFieldWithTheirSignature() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
         String key = "01/09506000134352/10/LOT-DASH-C";
@@ -366,7 +423,7 @@ class DashboardIT extends HubIntegrationTest {
         waitFor(By.cssSelector(".facts"));
         assertThat(browser.findElements(By.cssSelector("#replay-raw, button.replay-to"))).as("a viewer replays nothing").isEmpty();
         screenshot("message-as-viewer");
-        for (String page : List.of("overview", "cdc", "audit")) {
+        for (String page : List.of("overview", "cdc", "audit", "customs", "alerts")) {
             browser.get(baseUrl() + "/#/" + page);
             waitFor(By.tagName("h1"));
             wait(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".loading")));
@@ -376,6 +433,8 @@ class DashboardIT extends HubIntegrationTest {
 
         signIn("dash-beta-operator", "dash-beta-operator-password");
         assertThat(browser.findElement(By.id("nav-audit")).isDisplayed()).as("the audit trail tells of every partner").isFalse();
+        assertThat(browser.findElement(By.id("nav-customs")).isDisplayed()).as("customs is the device maker's own").isFalse();
+        assertThat(browser.findElement(By.id("nav-alerts")).isDisplayed()).isFalse();
         search("LOT-DASH-SCOPE");
         waitFor(By.id("count"));
         assertThat(browser.findElement(By.id("count")).getText()).as("another partner's message").startsWith("0 message");
