@@ -550,7 +550,7 @@ async function declaration(params, clientSeqNo) {
     } }, 'Submit again'));
   }
   if (may('STEER') && d.status === 'REJECTED' && !d.correctedBy) {
-    actions.push(h('button', { id: 'correct', onclick: () => correct(clientSeqNo) }, 'Correct…'));
+    actions.push(h('button', { id: 'correct', onclick: () => correctDeclaration(clientSeqNo) }, 'Correct…'));
   }
   return [h('h1', {}, 'Declaration ', h('span', { class: 'mono' }, clientSeqNo), ' ', status(d.status)),
     h('dl', {}, ...[['Profile', d.profile], ['Shipment', h('a', { href: '#/messages?key=' + encodeURIComponent(d.shipment) }, d.shipment)],
@@ -569,7 +569,7 @@ async function declaration(params, clientSeqNo) {
         when(v.recordedAt)]), 'versions')];
 }
 
-function correct(clientSeqNo) {
+function correctDeclaration(clientSeqNo) {
   const error = h('p', { class: 'error', id: 'correct-error' });
   const dialog = h('dialog', { id: 'correction' });
   const form = h('form', { onsubmit: async (event) => {

@@ -67,7 +67,7 @@ public abstract class HubIntegrationTest {
         deleteRecursively(Path.of(DATA_DIR)); // every run starts from empty engines
         deleteRecursively(Path.of(CONFIG_DIR));
         copyRecursively(Path.of("src/test/resources/it-config"), Path.of(CONFIG_DIR));
-        CUSTOMS_KEY = customsSigningKey(Path.of(DATA_DIR, "secrets", "customs-it.pem"));
+        CUSTOMS_KEY = customsSigningKey(Path.of("target/it-customs/customs-it.pem"));
     }
 
     /** The declarant's key the customs profiles sign with: made for the run, as a device maker's would be issued. */

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -322,6 +323,7 @@ class DashboardIT extends HubIntegrationTest {
     @Test
     void anOperatorFollowsADeclarationCorrectsItsRejectionAndAcknowledgesTheAlert() {
         erp.stubFor(post(urlPathEqualTo("/customs/declarations")).willReturn(aResponse().withStatus(200)));
+        erp.stubFor(post(urlPathMatching("/erp/.*")).atPriority(10).willReturn(aResponse().withStatus(201))); // the lots
         String shipment = new CustomsHoldings(publisher).hold(true);
         var declared = postBytes("/api/customs/declarations", "admin", ADMIN_PASSWORD, ("{\"profile\": \"cn-export\","
                 + " \"shipment\": \"" + shipment + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -423,7 +425,7 @@ class DashboardIT extends HubIntegrationTest {
         waitFor(By.cssSelector(".facts"));
         assertThat(browser.findElements(By.cssSelector("#replay-raw, button.replay-to"))).as("a viewer replays nothing").isEmpty();
         screenshot("message-as-viewer");
-        for (String page : List.of("overview", "cdc", "audit", "customs", "alerts")) {
+        for (String page : List.of("overview", "cdc", "customs", "alerts", "audit")) {
             browser.get(baseUrl() + "/#/" + page);
             waitFor(By.tagName("h1"));
             wait(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".loading")));
