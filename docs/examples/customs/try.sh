@@ -19,7 +19,9 @@ for n in 1 2 3; do post acme-factory batch-record "batch-$n.json"; done
 post erp-trade commercial-invoice invoice.json
 for status in planned picking packed; do post erp-trade shipment "shipment-$status.json"; sleep 1; done
 echo "declarations (status moves to CLEARED within a few seconds):"
-for _ in 1 2 3 4 5 6 7 8 9 10; do
+for _ in $(seq 1 15); do
   sleep 2
-  curl -sS -u "admin:$password" "$hub/api/customs/declarations"; echo
+  answer=$(curl -sS -u "admin:$password" "$hub/api/customs/declarations")
+  echo "$answer"
+  case $answer in *'"status":"CLEARED"'*) break ;; esac
 done
