@@ -17,7 +17,15 @@ post erp-trade product product.json
 post erp-trade registration-certificate certificate.json
 for n in 1 2 3; do post acme-factory batch-record "batch-$n.json"; done
 post erp-trade commercial-invoice invoice.json
-for status in planned picking packed; do post erp-trade shipment "shipment-$status.json"; sleep 1; done
+for status in planned picking packed; do
+  post erp-trade shipment "shipment-$status.json"
+  # one state after the other, as the ERP reported them: wait until the hub holds this one
+  for _ in $(seq 1 30); do
+    curl -sS -u "admin:$password" "$hub/api/records/Shipment?key=0080012345" \
+      | grep -q "\"status\":\"${status^^}\"" && break
+    sleep 1
+  done
+done
 echo "declarations (status moves to CLEARED within a few seconds):"
 for _ in $(seq 1 15); do
   sleep 2

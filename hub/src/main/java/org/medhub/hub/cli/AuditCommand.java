@@ -56,7 +56,8 @@ final class AuditCommand {
         return BROKEN;
     }
 
-    private static DriverManagerDataSource database(CommandArgs args) throws IOException {
+    /** The database named by --jdbc-url (or SPRING_DATASOURCE_URL), else the embedded one of --data-dir. */
+    static DriverManagerDataSource database(CommandArgs args) throws IOException {
         String url = args.option("--jdbc-url").orElse(System.getenv("SPRING_DATASOURCE_URL"));
         if (url != null) {
             String user = args.option("--user").orElse(System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"));

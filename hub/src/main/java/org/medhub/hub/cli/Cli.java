@@ -23,6 +23,7 @@ public final class Cli {
         COMMANDS.put("audit", "audit verify: prove the audit trail's hash chain whole, or name its first broken row");
         COMMANDS.put("users", "manage operators through the running hub: users list|show|create|roles|password|disable|enable|unlock");
         COMMANDS.put("customs", "customs check <bundle.json>: the pre-flight check of a declaration and the records it refers to");
+        COMMANDS.put("trace", "trace <key or UDI> [--backward] [--depth N] [--impact [--csv]]: where it went (or came from), what a recall reaches");
         COMMANDS.put("help", "list the commands");
     }
 
@@ -84,6 +85,9 @@ public final class Cli {
             }
             case "customs" -> {
                 return CustomsCommand.run(List.of(rest), out, err);
+            }
+            case "trace" -> {
+                return TraceCommand.run(List.of(rest), out, err);
             }
             case "help", "--help", "-h" -> {
                 help(out);

@@ -113,8 +113,9 @@ class SecurityConfiguration {
                         // the audit trail tells of every partner: not for a person limited to some
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/**")
                                 .access(everyPartner(scopes, roles.with(Permission.READ)))
-                        // customs and alerts are the device maker's, not a partner's: for people limited to none
-                        .requestMatchers(HttpMethod.GET, "/api/customs/**", "/api/alerts")
+                        // customs, alerts and the genealogy (which crosses every partner) are the device maker's, not a
+                        // partner's: for people limited to none
+                        .requestMatchers(HttpMethod.GET, "/api/customs/**", "/api/alerts", "/api/trace", "/api/recall-impact")
                                 .access(everyPartner(scopes, roles.with(Permission.READ)))
                         .requestMatchers(HttpMethod.POST, "/api/customs/declarations", "/api/customs/declarations/*/submission",
                                 "/api/customs/declarations/*/correction", "/api/alerts/*/acknowledgement")

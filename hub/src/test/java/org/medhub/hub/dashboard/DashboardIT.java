@@ -501,8 +501,15 @@ class DashboardIT extends HubIntegrationTest {
 
     /** Clicks what the page shows now, looking again if it was just drawn afresh. */
     private static void click(By what) {
-        wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(what)).click();
+        // the click inside the wait: a view that refreshes itself can replace the element between finding and clicking
+        wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(what).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private static String text(By what) {

@@ -157,9 +157,10 @@ class RolesMatrixIT extends HubIntegrationTest {
                 continue; // the partners' door; people management, which these persons' roles do not include
             }
             String concrete = concrete(path.getKey(), acme) + (path.getKey().equals("/api/records/{entity}") ? "?key=" + acmeKey : "");
-            // the audit trail tells of every partner; customs and its alerts are the device maker's own
+            // the audit trail and the genealogy tell of every partner; customs and its alerts are the device maker's own
             boolean everyPartner = path.getKey().startsWith("/api/audit") || path.getKey().startsWith("/api/customs")
-                    || path.getKey().startsWith("/api/alerts");
+                    || path.getKey().startsWith("/api/alerts") || path.getKey().equals("/api/trace")
+                    || path.getKey().equals("/api/recall-impact");
             boolean acmesOwn = path.getKey().contains("{messageId}") || path.getKey().equals("/api/records/{entity}");
             HttpResponse<String> own = get(concrete, "matrix-acme", PASSWORD);
             HttpResponse<String> other = get(concrete, "matrix-beta", PASSWORD);

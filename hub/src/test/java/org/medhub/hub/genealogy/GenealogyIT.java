@@ -1,0 +1,195 @@
+package org.medhub.hub.genealogy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medhub.hub.HubIntegrationTest;
+import org.medhub.hub.customs.CustomsHoldings;
+import org.medhub.routes.pipeline.CanonicalPublisher;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The genealogy kept from the canonical topics: a component lot consumed into two batches, one consumption reversed,
+ * serials made of a batch and packed in a case and taken out again, the batches shipped to a customer abroad and the
+ * shipment declared to customs; traced forward and backward, from any written form of a key, with the message that
+ * made each link; and what a recall of the lot reaches, as JSON and CSV.
+ */
+class GenealogyIT extends HubIntegrationTest {
+
+    private static final String CASE = "034012345000000002";
+
+    @Autowired
+    private CanonicalPublisher publisher;
+
+    private CustomsHoldings holdings;
+
+    @BeforeEach
+    void subscribersAcceptEverything() {
+        holdings = new CustomsHoldings(publisher);
+        erp.stubFor(post(urlPathMatching("/erp/.*")).atPriority(10).willReturn(aResponse().withStatus(201)));
+        erp.stubFor(post(urlPathEqualTo("/customs/declarations")).willReturn(aResponse().withStatus(200)));
+    }
+
+    @Test
+    void aLotIsTracedForwardToItsCustomersAndDeclarationAndBackFromTheShipment() {
+        String shipment = holdings.hold(true);
+        String run = shipment.substring("SHP-".length());
+        String syringes = "01/" + CustomsHoldings.SYRINGE + "/10/SYR-" + run;
+        String otherBatch = "01/" + CustomsHoldings.SYRINGE + "/10/SYX-" + run;
+        String lot = "RES-PP/L7-" + run;
+        consumption("CON-1-" + run, lot, syringes);
+        consumption("CON-2-" + run, lot, otherBatch);
+        String declaration = json(postBytes("/api/customs/declarations", "admin", ADMIN_PASSWORD, ("{\"profile\": \"cn-export\","
+                + " \"shipment\": \"" + shipment + "\"}").getBytes(StandardCharsets.UTF_8))).get("clientSeqNo").asText();
+
+        JsonNode forward = await().atMost(Duration.ofSeconds(30)).until(() -> trace(lot, "forward"),
+                t -> t != null && keys(t, "CustomsDeclaration").contains(declaration));
+
+        assertThat(keys(forward, "Batch")).containsExactlyInAnyOrder(syringes, otherBatch);
+        assertThat(keys(forward, "Shipment")).containsExactly(shipment);
+        assertThat(keys(forward, "Customer")).containsExactly("DE-DIST-01");
+        assertThat(keys(forward, "Country")).containsExactly("DE");
+        assertThat(forward.get("complete").asBoolean()).isTrue();
+        JsonNode consumed = link(forward, lot, syringes);
+        assertThat(consumed.get("relation").asText()).isEqualTo("CONSUMED_INTO");
+        assertThat(consumed.get("partner").asText()).isEqualTo("hub");
+        assertThat(consumed.get("messageId").asText()).as("the message that made it").hasSize(32);
+        assertThat(message(consumed.get("messageId").asText()).get("entity").asText()).isEqualTo("MaterialConsumption");
+
+        JsonNode backward = trace(shipment, "backward");
+        assertThat(keys(backward, "MaterialLot")).containsExactly(lot);
+        assertThat(keys(backward, "Batch")).contains(syringes).doesNotContain(otherBatch);
+
+        JsonNode oneStep = json(get("/api/trace?from=" + enc(lot) + "&depth=1", "admin", ADMIN_PASSWORD));
+        assertThat(keys(oneStep, "Shipment")).isEmpty();
+        assertThat(oneStep.get("complete").asBoolean()).isFalse();
+
+        // the second consumption was booked wrongly: its reversal takes the lot out of that batch
+        publish("MaterialConsumption", "REV-2-" + run, """
+                {"eventId": "REV-2-%s", "eventType": "REVERSAL", "reverses": "CON-2-%s", "outputBatch": "%s",
+                 "inputMaterial": "RES-PP", "inputMaterialLot": "%s", "quantity": {"value": 2.5, "unit": "kg"},
+                 "consumedAt": "2026-12-05T10:00:00+08:00"}""".formatted(run, run, otherBatch, lot));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !keys(trace(lot, "forward"), "Batch").contains(otherBatch));
+    }
+
+    @Test
+    void anItemPackedInACaseAndTakenOutAgainIsFoundByAnyFormOfItsUdi() {
+        String shipment = holdings.hold(true);
+        String run = shipment.substring("SHP-".length());
+        String batch = "01/" + CustomsHoldings.SYRINGE + "/10/SYR-" + run;
+        String serial = "01/" + CustomsHoldings.SYRINGE + "/21/S" + run;
+        serial(run, "COMMISSIONED", null, "2026-12-05T08:00:00+08:00");
+        serial(run, "PACKED", CASE, "2026-12-05T09:00:00+08:00");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys(trace(batch, "forward"), "Sscc"))
+                .as(trace(batch, "forward").toString()).contains(CASE));
+        for (String udi : List.of("(01)" + CustomsHoldings.SYRINGE + "(21)S" + run, "01" + CustomsHoldings.SYRINGE + "21S" + run,
+                "https://id.gs1.org/01/" + CustomsHoldings.SYRINGE + "/21/S" + run)) {
+            JsonNode back = trace(udi, "backward");
+            assertThat(back.get("key").asText()).as(udi).isEqualTo(serial);
+            assertThat(keys(back, "Batch")).as(udi).containsExactly(batch);
+        }
+
+        serial(run, "COMMISSIONED", null, "2026-12-05T10:00:00+08:00"); // the aggregation undone
+        await().atMost(Duration.ofSeconds(30)).until(() -> !keys(trace(serial, "forward"), "Sscc").contains(CASE));
+    }
+
+    @Test
+    void aRecallImpactListsBatchesShipmentsCustomersCountriesAndDeclarationsAsJsonAndCsv() {
+        String shipment = holdings.hold(true);
+        String run = shipment.substring("SHP-".length());
+        String syringes = "01/" + CustomsHoldings.SYRINGE + "/10/SYR-" + run;
+        String lot = "RES-PP/L9-" + run;
+        consumption("CON-9-" + run, lot, syringes);
+        String declaration = json(postBytes("/api/customs/declarations", "admin", ADMIN_PASSWORD, ("{\"profile\": \"cn-export\","
+                + " \"shipment\": \"" + shipment + "\"}").getBytes(StandardCharsets.UTF_8))).get("clientSeqNo").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys(trace(lot, "forward"), "CustomsDeclaration").contains(declaration));
+
+        JsonNode impact = json(get("/api/recall-impact?from=" + enc(lot), "admin", ADMIN_PASSWORD));
+        HttpResponse<String> csv = get("/api/recall-impact?from=" + enc(lot) + "&format=csv", "admin", ADMIN_PASSWORD);
+
+        assertThat(texts(impact.get("batches"))).containsExactly(syringes);
+        assertThat(texts(impact.get("customers"))).containsExactly("DE-DIST-01");
+        assertThat(texts(impact.get("countries"))).containsExactly("DE");
+        assertThat(texts(impact.get("declarations"))).containsExactly(declaration);
+        JsonNode shipped = impact.get("shipments").get(0);
+        assertThat(shipped.get("shipment").asText()).isEqualTo(shipment);
+        assertThat(shipped.at("/items/0/key").asText()).isEqualTo(syringes);
+        assertThat(shipped.at("/items/0/quantity").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).containsExactly(
+                "item_entity,item,quantity,unit,shipment,customer,country,declarations",
+                "Batch," + syringes + ",10000," + shipped.at("/items/0/unit").asText() + "," + shipment + ",DE-DIST-01,DE,"
+                        + declaration);
+
+        assertThat(get("/api/recall-impact?from=NOTHING-" + run, "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(get("/api/trace?from=" + enc(lot) + "&direction=sideways", "admin", ADMIN_PASSWORD).statusCode())
+                .isEqualTo(400);
+    }
+
+    private void consumption(String eventId, String lot, String batch) {
+        publish("MaterialConsumption", eventId, """
+                {"eventId": "%s", "eventType": "CONSUMPTION", "outputBatch": "%s", "inputMaterial": "RES-PP",
+                 "inputMaterialLot": "%s", "quantity": {"value": 2.5, "unit": "kg"}, "consumedAt": "2026-12-05T09:00:00+08:00"}"""
+                .formatted(eventId, batch, lot));
+    }
+
+    private void serial(String run, String status, String sscc, String at) {
+        publish("SerialUnit", "01/" + CustomsHoldings.SYRINGE + "/21/S" + run, """
+                {"gtin": "%s", "serial": "S%s", "batch": "01/%s/10/SYR-%s", "status": "%s", "statusChangedAt": "%s"%s}"""
+                .formatted(CustomsHoldings.SYRINGE, run, CustomsHoldings.SYRINGE, run, status, at,
+                        sscc == null ? "" : ", \"parentSscc\": \"" + sscc + "\""));
+    }
+
+    private void publish(String entity, String key, String record) {
+        holdings.keep(entity, key, record);
+    }
+
+    private JsonNode trace(String from, String direction) {
+        HttpResponse<String> response = get("/api/trace?from=" + enc(from) + "&direction=" + direction, "admin", ADMIN_PASSWORD);
+        return response.statusCode() == 200 ? json(response) : JSON.createObjectNode();
+    }
+
+    private static List<String> keys(JsonNode trace, String entity) {
+        List<String> keys = new ArrayList<>();
+        trace.path("nodes").forEach(node -> {
+            if (node.get("entity").asText().equals(entity)) {
+                keys.add(node.get("key").asText());
+            }
+        });
+        return keys;
+    }
+
+    private static JsonNode link(JsonNode trace, String from, String to) {
+        for (JsonNode link : trace.get("links")) {
+            if (link.get("fromKey").asText().equals(from) && link.get("toKey").asText().equals(to)) {
+                return link;
+            }
+        }
+        throw new AssertionError("no link " + from + " -> " + to);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
