@@ -27,6 +27,7 @@ const views = [
   [/^#\/customs$/, declarations],
   [/^#\/customs\/(.+)$/, declaration],
   [/^#\/alerts$/, alerts],
+  [/^#\/trace$/, trace],
 ];
 
 async function route() {
@@ -69,6 +70,7 @@ function showPerson() {
   // so are customs and its alerts: the device maker's own
   document.getElementById('nav-customs').hidden = Boolean(person.partners);
   document.getElementById('nav-alerts').hidden = Boolean(person.partners);
+  document.getElementById('nav-trace').hidden = Boolean(person.partners);
   const scope = person.partners ? ' · ' + person.partners.join(', ') : '';
   document.getElementById('who').replaceChildren(
     h('span', { id: 'username' }, person.username), ' (' + person.roles.join(', ') + scope + ') ',
@@ -607,4 +609,36 @@ async function alerts(params) {
       a.acknowledgedAt ? 'acknowledged by ' + a.acknowledgedBy + ': ' + a.acknowledgement
         : may('STEER') ? h('button', { class: 'acknowledge', onclick: () => ask('Acknowledge alert ' + a.id, false,
           (body) => api('/api/alerts/' + a.id + '/acknowledgement', { method: 'POST', body })) }, 'Acknowledge…') : '']), 'alerts')];
+}
+
+// ---- trace: where a lot, batch, serial, case or shipment went, or came from; what a recall of it reaches ----
+
+async function trace(params) {
+  const from = params.get('from') || '';
+  const direction = params.get('direction') || 'forward';
+  const form = h('form', { id: 'trace-form', class: 'filters', onsubmit: (event) => {
+    event.preventDefault();
+    location.hash = '#/trace?' + new URLSearchParams({ from: form.from.value.trim(), direction: form.direction.value });
+  } },
+    h('label', {}, 'Key or UDI ', h('input', { name: 'from', value: from, size: 50, required: true })), ' ',
+    h('select', { name: 'direction' }, ...['forward', 'backward'].map((d) => h('option', { value: d, selected: d === direction }, d === 'forward' ? 'where it went' : 'where it came from'))), ' ',
+    h('button', { type: 'submit', id: 'trace-go' }, 'Trace'));
+  const page = [h('h1', {}, 'Trace'), form];
+  if (!from) return page;
+  const t = await api('/api/trace?' + new URLSearchParams({ from, direction }));
+  const reached = {};
+  for (const n of t.nodes) (reached[n.entity] = reached[n.entity] || []).push(n.key);
+  const node = (entity, key) => entity === 'CustomsDeclaration' ? h('a', { href: '#/customs/' + encodeURIComponent(key) }, key)
+    : h('a', { href: '#/trace?' + new URLSearchParams({ from: key, direction }) }, key);
+  const impact = '/api/recall-impact?' + new URLSearchParams({ from });
+  return [...page,
+    h('p', {}, 'From ', h('code', {}, t.key), ': ', String(t.links.length), ' links, ', String(t.nodes.length), ' records', t.complete ? '' : ' (stopped before the end)',
+      direction === 'forward' ? [' · recall impact: ', h('a', { href: impact, id: 'impact-json' }, 'JSON'), ' ', h('a', { href: impact + '&format=csv', id: 'impact-csv' }, 'CSV')] : ''),
+    table(['Kind', 'Records'], Object.entries(reached).map(([entity, keys]) => [entity, keys.flatMap((k) => [node(entity, k), ' '])]), 'trace-reached'),
+    h('h2', {}, 'Links'),
+    table(['From', 'Link', 'To', 'Quantity', 'Made by message', 'Partner', 'Mapping'], t.links.map((l) => [
+      [l.fromEntity, ' ', node(l.fromEntity, l.fromKey)], l.relation.toLowerCase().replaceAll('_', ' '), [l.toEntity, ' ', node(l.toEntity, l.toKey)],
+      l.quantity == null ? '' : l.quantity + ' ' + (l.unit || ''),
+      h('a', { class: 'mono', href: '#/messages/' + encodeURIComponent(l.messageId) }, l.messageId.slice(0, 16) + '…'), l.partner,
+      l.mappingId ? l.mappingId + ' v' + l.mappingVersion : '']), 'trace-links')];
 }

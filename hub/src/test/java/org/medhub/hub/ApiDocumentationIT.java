@@ -28,7 +28,7 @@ class ApiDocumentationIT extends HubIntegrationTest {
             "/api/cdc/{source}/tables/{table}/snapshot", "/api/inbound/{partnerId}/customs-receipt", "/api/customs/profiles",
             "/api/customs/declarations", "/api/customs/declarations/{clientSeqNo}",
             "/api/customs/declarations/{clientSeqNo}/submission", "/api/customs/declarations/{clientSeqNo}/correction",
-            "/api/alerts", "/api/alerts/{id}/acknowledgement", "/api/trace", "/api/recall-impact");
+            "/api/alerts", "/api/alerts/{id}/acknowledgement", "/api/trace", "/api/recall-impact", "/api/evidence");
 
     @Test
     void describesEveryEndpointWithTypedAnswersAndItsProblems() {

@@ -144,6 +144,20 @@ public abstract class HubIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
     }
 
+    /** A GET whose answer is bytes (an archive), not text. */
+    protected HttpResponse<byte[]> getBytes(String path, String user, String password) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request to the hub failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     protected JsonNode message(String messageId) {
         return json(get("/api/messages/" + messageId, "admin", ADMIN_PASSWORD));
     }
@@ -181,6 +195,18 @@ public abstract class HubIntegrationTest {
                 consumer.poll(java.time.Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    /**
+     * Waits until a consumer group of the hub has partitions: one that reads from the newest record on (customs,
+     * alerts) sees only what is published after that.
+     */
+    protected void awaitConsumerGroup(String group) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafkaClient(Map.of()))) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> admin
+                    .describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .anyMatch(m -> !m.assignment().topicPartitions().isEmpty()));
         }
     }
 

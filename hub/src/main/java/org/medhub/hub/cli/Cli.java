@@ -19,7 +19,8 @@ public final class Cli {
         COMMANDS.put("validate", "check a UDI (validate udi '<string>') or a record (validate <Entity> <file.json>)");
         COMMANDS.put("map", "map a partner file offline: map --partner <id> <file> or map --mapping <m.yml> <file>");
         COMMANDS.put("bench", "measure: bench pipeline [--records N] [--rate R,R2] [--seconds S] [--camel-records N] [--instances N];"
-                + " bench cdc [--rows N] [--warmup N] [--rate R] [--seconds S] [--settle S]; bench jmh [JMH options]");
+                + " bench cdc [--rows N] [--warmup N] [--rate R] [--seconds S] [--settle S]; bench trace [--batches N] [--serials N]"
+                + " [--traces N]; bench jmh [JMH options]");
         COMMANDS.put("audit", "audit verify: prove the audit trail's hash chain whole, or name its first broken row");
         COMMANDS.put("users", "manage operators through the running hub: users list|show|create|roles|password|disable|enable|unlock");
         COMMANDS.put("customs", "customs check <bundle.json>: the pre-flight check of a declaration and the records it refers to");
@@ -69,9 +70,12 @@ public final class Cli {
             }
             case "bench" -> {
                 try {
-                    return rest.length > 0 && rest[0].equals("cdc")
-                            ? org.medhub.hub.bench.CdcBench.run(List.of(rest), out, err)
-                            : org.medhub.hub.bench.PipelineBench.run(List.of(rest), out, err);
+                    String which = rest.length > 0 ? rest[0] : "";
+                    return switch (which) {
+                        case "cdc" -> org.medhub.hub.bench.CdcBench.run(List.of(rest), out, err);
+                        case "trace" -> org.medhub.hub.bench.TraceBench.run(List.of(rest), out, err);
+                        default -> org.medhub.hub.bench.PipelineBench.run(List.of(rest), out, err);
+                    };
                 } catch (Exception e) {
                     err.println("medhub bench: " + e);
                     return 1;

@@ -8,6 +8,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.envelope.Envelope;
+import org.medhub.hub.topics.KafkaConnection;
 import org.medhub.routes.genealogy.GenealogyEdges;
 import org.medhub.routes.kafka.Topics;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,11 @@ class GenealogyConfiguration {
     @Bean
     Genealogy genealogy(JdbcTemplate jdbc) {
         return new Genealogy(jdbc);
+    }
+
+    @Bean
+    EvidencePacks evidencePacks(JdbcTemplate jdbc, KafkaConnection kafka) {
+        return new EvidencePacks(jdbc, kafka);
     }
 
     /**

@@ -115,7 +115,8 @@ class SecurityConfiguration {
                                 .access(everyPartner(scopes, roles.with(Permission.READ)))
                         // customs, alerts and the genealogy (which crosses every partner) are the device maker's, not a
                         // partner's: for people limited to none
-                        .requestMatchers(HttpMethod.GET, "/api/customs/**", "/api/alerts", "/api/trace", "/api/recall-impact")
+                        .requestMatchers(HttpMethod.GET, "/api/customs/**", "/api/alerts", "/api/trace", "/api/recall-impact",
+                                "/api/evidence")
                                 .access(everyPartner(scopes, roles.with(Permission.READ)))
                         .requestMatchers(HttpMethod.POST, "/api/customs/declarations", "/api/customs/declarations/*/submission",
                                 "/api/customs/declarations/*/correction", "/api/alerts/*/acknowledgement")

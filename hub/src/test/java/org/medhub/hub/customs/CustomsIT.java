@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.medhub.connectors.customs.XmlSignatures;
 import org.medhub.hub.HubIntegrationTest;
 import org.medhub.routes.pipeline.CanonicalPublisher;
@@ -163,12 +161,7 @@ class CustomsIT extends HubIntegrationTest {
     @Test
     void aShipmentPackedForExportIsDeclaredWithoutAnyoneAsking() throws Exception {
         erp.stubFor(post(urlPathEqualTo("/customs/declarations")).willReturn(aResponse().withStatus(200)));
-        try (Admin admin = Admin.create(kafkaClient(Map.of()))) {
-            // the desk reads shipments from the newest on: it must have its partitions before this one is packed
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("medhub.customs"))
-                    .all().get().get("medhub.customs").members().stream()
-                    .anyMatch(m -> !m.assignment().topicPartitions().isEmpty()));
-        }
+        awaitConsumerGroup("medhub.customs"); // it reads shipments from the newest on
         String shipment = holdings.hold(true);
 
         holdings.keep("Shipment", shipment, CustomsHoldings.shipment(shipment, "PACKED"));

@@ -373,6 +373,34 @@ class DashboardIT extends HubIntegrationTest {
     }
 
     @Test
+    void aPersonTracesALotForwardToItsCustomerAndAShipmentBackToTheLot() {
+        erp.stubFor(post(urlPathMatching("/erp/.*")).atPriority(10).willReturn(aResponse().withStatus(201))); // the lots
+        CustomsHoldings holdings = new CustomsHoldings(publisher);
+        String shipment = holdings.hold(true);
+        String run = shipment.substring("SHP-".length());
+        String lot = "RES-PP/DASH-" + run;
+        holdings.keep("MaterialConsumption", "CON-DASH-" + run, """
+                {"eventId": "CON-DASH-%s", "eventType": "CONSUMPTION", "outputBatch": "01/%s/10/SYR-%s", "inputMaterial": "RES-PP",
+                 "inputMaterialLot": "%s", "quantity": {"value": 2.5, "unit": "kg"}, "consumedAt": "2026-12-05T09:00:00+08:00"}"""
+                .formatted(run, CustomsHoldings.SYRINGE, run, lot));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/trace?from=" + java.net.URLEncoder.encode(lot,
+                StandardCharsets.UTF_8), "admin", ADMIN_PASSWORD).body().contains(shipment));
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(baseUrl() + "/#/trace");
+        waitFor(By.name("from")).sendKeys(lot);
+        browser.findElement(By.id("trace-go")).click();
+        String links = waitFor(By.id("trace-links")).getText();
+        assertThat(links).contains("consumed into").contains("shipped in").contains(shipment).contains("DE-DIST-01");
+        assertThat(waitFor(By.id("impact-csv")).getAttribute("href")).contains("format=csv");
+        screenshot("trace");
+
+        browser.get(baseUrl() + "/#/trace?from=" + shipment + "&direction=backward");
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-reached"), lot));
+        screenshot("trace-backward");
+    }
+
+    @Test
     void aResolverResolvesAConflictFieldByFieldWithTheirSignature() {
         erp.stubFor(post("/erp/batches").willReturn(aResponse().withStatus(201)));
         String key = "01/09506000134352/10/LOT-DASH-C";
@@ -425,7 +453,7 @@ class DashboardIT extends HubIntegrationTest {
         waitFor(By.cssSelector(".facts"));
         assertThat(browser.findElements(By.cssSelector("#replay-raw, button.replay-to"))).as("a viewer replays nothing").isEmpty();
         screenshot("message-as-viewer");
-        for (String page : List.of("overview", "cdc", "customs", "alerts", "audit")) {
+        for (String page : List.of("overview", "cdc", "customs", "alerts", "trace", "audit")) {
             browser.get(baseUrl() + "/#/" + page);
             waitFor(By.tagName("h1"));
             wait(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".loading")));
@@ -437,6 +465,7 @@ class DashboardIT extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("nav-audit")).isDisplayed()).as("the audit trail tells of every partner").isFalse();
         assertThat(browser.findElement(By.id("nav-customs")).isDisplayed()).as("customs is the device maker's own").isFalse();
         assertThat(browser.findElement(By.id("nav-alerts")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("nav-trace")).isDisplayed()).as("the genealogy crosses every partner").isFalse();
         search("LOT-DASH-SCOPE");
         waitFor(By.id("count"));
         assertThat(browser.findElement(By.id("count")).getText()).as("another partner's message").startsWith("0 message");

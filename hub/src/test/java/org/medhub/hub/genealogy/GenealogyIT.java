@@ -141,6 +141,57 @@ class GenealogyIT extends HubIntegrationTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aBatchsEvidencePackHoldsItsVersionsMessagesAndAuditAndItsManifestVerifies() throws Exception {
+        String lot = "LOT-EVID-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String batch = "01/09506000134352/10/" + lot;
+        String messageId = json(postBatch(ACME, ACME_SECRET, acmeBatch("REC-" + lot, lot))).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/records/Batch?key=" + enc(batch), "admin",
+                ADMIN_PASSWORD).statusCode() == 200);
+        consumption("CON-EVID-" + lot, "RES-PP/" + lot, batch);
+
+        HttpResponse<byte[]> pack = getBytes("/api/evidence?batch=" + enc(batch), "admin", ADMIN_PASSWORD);
+
+        assertThat(pack.statusCode()).isEqualTo(200);
+        assertThat(pack.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
+        assertThat(EvidencePacks.verify(pack.body())).isEmpty();
+        java.util.Map<String, byte[]> files = unzip(pack.body());
+        assertThat(files).containsKeys("records/Batch/01_09506000134352_10_" + lot + ".json",
+                "records/MaterialConsumption/CON-EVID-" + lot + ".json", "messages/" + messageId + "/raw",
+                "messages/" + messageId + "/canonical.json", "messages/" + messageId + "/ledger.json", "conflicts.json",
+                "audit.json", "mappings.json", "manifest.json", "manifest.sha256");
+        assertThat(new String(files.get("messages/" + messageId + "/raw"), StandardCharsets.UTF_8))
+                .as("as the factory sent it").contains("\"lotNo\": \"" + lot + "\"").contains("放行");
+        assertThat(new String(files.get("mappings.json"), StandardCharsets.UTF_8)).contains("acme-batch-record");
+
+        files.put("messages/" + messageId + "/raw", "{\"lotNo\": \"changed\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(EvidencePacks.verify(zip(files))).containsExactly("messages/" + messageId + "/raw: its SHA-256 is not the"
+                + " manifest's");
+        assertThat(getBytes("/api/evidence?batch=NO-SUCH-BATCH", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(404);
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] archive) throws java.io.IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static byte[] zip(java.util.Map<String, byte[]> files) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     private void consumption(String eventId, String lot, String batch) {
         publish("MaterialConsumption", eventId, """
                 {"eventId": "%s", "eventType": "CONSUMPTION", "outputBatch": "%s", "inputMaterial": "RES-PP",

@@ -160,7 +160,7 @@ class RolesMatrixIT extends HubIntegrationTest {
             // the audit trail and the genealogy tell of every partner; customs and its alerts are the device maker's own
             boolean everyPartner = path.getKey().startsWith("/api/audit") || path.getKey().startsWith("/api/customs")
                     || path.getKey().startsWith("/api/alerts") || path.getKey().equals("/api/trace")
-                    || path.getKey().equals("/api/recall-impact");
+                    || path.getKey().equals("/api/recall-impact") || path.getKey().equals("/api/evidence");
             boolean acmesOwn = path.getKey().contains("{messageId}") || path.getKey().equals("/api/records/{entity}");
             HttpResponse<String> own = get(concrete, "matrix-acme", PASSWORD);
             HttpResponse<String> other = get(concrete, "matrix-beta", PASSWORD);
