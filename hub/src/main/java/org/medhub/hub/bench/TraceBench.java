@@ -15,7 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.medhub.hub.embedded.EmbeddedEngines;
 import org.medhub.hub.genealogy.Genealogy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code medhub bench trace}: a genealogy shaped like a device maker's, built in the embedded PostgreSQL with the hub's
@@ -55,8 +55,10 @@ public final class TraceBench {
         try (EmbeddedEngines engines = EmbeddedEngines.start(dir.resolve("data"), LogFactory.getLog(TraceBench.class))) {
             Map<String, String> settings = engines.arguments().stream().map(a -> a.replaceFirst("^--", "").split("=", 2))
                     .collect(Collectors.toMap(p -> p[0], p -> p[1], (a, b) -> b));
-            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                    settings.get("spring.datasource.username"), settings.get("spring.datasource.password")));
+            // one connection held open, as the hub's pool holds them: a connection opened per statement would be measured
+            SingleConnectionDataSource database = new SingleConnectionDataSource(settings.get("spring.datasource.url"),
+                    settings.get("spring.datasource.username"), settings.get("spring.datasource.password"), true);
+            JdbcTemplate jdbc = new JdbcTemplate(database);
             long edges = build(jdbc);
             Genealogy genealogy = new Genealogy(jdbc);
             Random random = new Random(42);
@@ -64,6 +66,7 @@ public final class TraceBench {
                     Genealogy.Direction.FORWARD, Genealogy.TO_THE_END));
             measure(edges, "backward", traces, () -> genealogy.trace("01/09506000134352/21/" + random.nextInt(batches)
                     + "-" + random.nextInt(serialsPerBatch), Genealogy.Direction.BACKWARD, Genealogy.TO_THE_END));
+            database.destroy();
         }
     }
 
