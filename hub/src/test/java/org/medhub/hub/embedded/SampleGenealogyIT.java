@@ -82,12 +82,24 @@ class SampleGenealogyIT {
             assertThat(partners).contains("wms-cold-chain wms-epcis-events", "mes-suzhou mes-b2mml-production-performance",
                     "erp-trade erp-trade-shipment");
 
+            // the warehouse serialises a unit of the first batch
+            post(port, "wms-cold-chain", "epcis-events", epcis("""
+                    {"type": "ObjectEvent", "eventID": "ni:///commission-S1", "eventTime": "2026-12-05T08:00:00+08:00",
+                     "eventTimeZoneOffset": "+08:00", "epcList": ["urn:epc:id:sgtin:9506000.013435.S1"], "action": "ADD",
+                     "bizStep": "commissioning", "ilmd": {"cbvmda:lotNumber": "L2026112001"}}"""), "application/json");
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/api/records/SerialUnit?key=01/09506000134352/21/S1",
+                    admin).statusCode() == 200);
+            String serial = "(01)09506000134352(21)S1";
+            assertThat(keys(trace(port, admin, serial, "backward"), "Batch")).as("the serial back to its components").contains(
+                    "01/09506000134352/10/L2026112001", "01/09506000111117/10/R24-0917");
+
             JsonNode forward = trace(port, admin, "(01)09506000111117(10)R24-0917", "forward");
             assertThat(forward.get("key").asText()).isEqualTo("01/09506000111117/10/R24-0917");
             assertThat(keys(forward, "Shipment")).containsExactly("0080099001");
             assertThat(keys(forward, "Customer")).containsExactly("FR-DIST-07");
             assertThat(keys(forward, "Country")).containsExactly("FR");
             assertThat(keys(forward, "Batch")).doesNotContain("01/09506000134352/10/L2026112101");
+            assertThat(keys(forward, "SerialUnit")).containsExactly("01/09506000134352/21/S1");
         }
     }
 
@@ -105,6 +117,12 @@ class SampleGenealogyIT {
             }
         });
         return keys;
+    }
+
+    private static byte[] epcis(String event) {
+        return ("{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], \"type\": \"EPCISDocument\","
+                + " \"schemaVersion\": \"2.0\", \"creationDate\": \"2026-12-05T08:00:00+08:00\", \"epcisBody\": {\"eventList\": ["
+                + event + "]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] product(String gtin, String material, String name) {
