@@ -61,6 +61,27 @@ public final class ElementString {
     }
 
     /** Parses the human-readable form {@code (01)09506000134352(17)201225(10)ABC123}; {@code \(} is a bracket in a value. */
+    /**
+     * Identifiers as a person or a scanner writes them: bracketed, a GS1 Digital Link URI, or a scanner's unbracketed
+     * data starting with an SSCC or a GTIN; empty when the text is none of these (a lot or a number as typed).
+     */
+    public static java.util.Optional<ElementString> parseAnyForm(String text) {
+        try {
+            if (text.startsWith("(")) {
+                return java.util.Optional.of(parseBracketed(text));
+            }
+            if (DigitalLink.looksLikeDigitalLink(text)) {
+                return java.util.Optional.of(DigitalLink.parse(text));
+            }
+            if (text.matches(GS + "?0[01]\\d{14,}.*")) {
+                return java.util.Optional.of(parseUnbracketed(text));
+            }
+        } catch (RuntimeException notGs1) {
+            // then it is not written in any GS1 form
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ElementString parseBracketed(String text) {
         return parseBracketed(text, Gs1Options.STRICT);
     }

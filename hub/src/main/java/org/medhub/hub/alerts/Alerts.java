@@ -1,5 +1,6 @@
 package org.medhub.hub.alerts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,12 +57,11 @@ public class Alerts {
     }
 
     private static Alert row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Alert(rs.getLong("id"), rs.getString("rule"),
-                        rs.getString("entity"), rs.getString("business_key"), rs.getString("detail"),
-                        List.of(CanonicalJson.fromBytes(rs.getString("fields").getBytes(java.nio.charset.StandardCharsets.UTF_8), String[].class)),
-                        rs.getTimestamp("raised_at").toInstant(), rs.getString("acknowledged_by"),
-                        rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant(),
-                        rs.getString("acknowledgement"));
+        String[] fields = CanonicalJson.fromBytes(rs.getString("fields").getBytes(StandardCharsets.UTF_8), String[].class);
+        return new Alert(rs.getLong("id"), rs.getString("rule"), rs.getString("entity"), rs.getString("business_key"),
+                rs.getString("detail"), List.of(fields), rs.getTimestamp("raised_at").toInstant(), rs.getString("acknowledged_by"),
+                rs.getTimestamp("acknowledged_at") == null ? null : rs.getTimestamp("acknowledged_at").toInstant(),
+                rs.getString("acknowledgement"));
     }
 
     /**

@@ -41,7 +41,8 @@ class AlertsConfiguration {
                                 rules.onRecord(envelope.path("entity").asText(), envelope.path("payload"));
                             }
                         });
-                from("timer:expiry-sweep?delay=30000&period=3600000").routeId("expiry-sweep").process(exchange -> rules.sweepExpiry());
+                from("timer:expiry-sweep?delay=30000&period=3600000").routeId("expiry-sweep")
+                        .process(exchange -> rules.sweepExpiry());
             }
         };
     }

@@ -3,9 +3,7 @@ package org.medhub.hub.genealogy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.medhub.canonical.gs1.AiElement;
-import org.medhub.canonical.gs1.DigitalLink;
 import org.medhub.canonical.gs1.ElementString;
 
 /**
@@ -19,7 +17,7 @@ final class TraceKeys {
 
     static String key(String typed) {
         String text = typed.strip();
-        return udi(text).map(TraceKeys::keyOf).orElse(text);
+        return ElementString.parseAnyForm(text).map(TraceKeys::keyOf).orElse(text);
     }
 
     private static String keyOf(ElementString udi) {
@@ -38,22 +36,5 @@ final class TraceKeys {
             return "01/" + gtin + "/10/" + ais.get("10");
         }
         return gtin == null ? String.join("/", List.copyOf(ais.values())) : "01/" + gtin;
-    }
-
-    private static Optional<ElementString> udi(String text) {
-        try {
-            if (text.startsWith("(")) {
-                return Optional.of(ElementString.parseBracketed(text));
-            }
-            if (DigitalLink.looksLikeDigitalLink(text)) {
-                return Optional.of(DigitalLink.parse(text));
-            }
-            if (text.matches(ElementString.GS + "?0[01]\\d{14,}.*")) {
-                return Optional.of(ElementString.parseUnbracketed(text));
-            }
-        } catch (RuntimeException notAUdi) {
-            // then it is a key as typed
-        }
-        return Optional.empty();
     }
 }

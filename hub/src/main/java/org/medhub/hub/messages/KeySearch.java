@@ -1,10 +1,8 @@
 package org.medhub.hub.messages;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.medhub.canonical.gs1.AiElement;
-import org.medhub.canonical.gs1.DigitalLink;
 import org.medhub.canonical.gs1.ElementString;
 
 /**
@@ -23,29 +21,11 @@ final class KeySearch {
     /** The parts to look for: a UDI's identifiers, else the text as typed (split at {@code /} if it is a key). */
     static List<String> parts(String typed) {
         String text = typed.strip();
-        List<String> identifiers = udi(text).map(udi -> udi.elements().stream().filter(e -> KEY_AIS.contains(e.ai()))
-                .map(AiElement::value).toList()).orElse(List.of());
+        List<String> identifiers = ElementString.parseAnyForm(text).map(udi -> udi.elements().stream()
+                .filter(e -> KEY_AIS.contains(e.ai())).map(AiElement::value).toList()).orElse(List.of());
         if (!identifiers.isEmpty()) {
             return identifiers;
         }
         return List.of(text.split("/")).stream().filter(part -> !part.isBlank()).toList();
-    }
-
-    private static Optional<ElementString> udi(String text) {
-        try {
-            if (text.startsWith("(")) {
-                return Optional.of(ElementString.parseBracketed(text));
-            }
-            if (DigitalLink.looksLikeDigitalLink(text)) {
-                return Optional.of(DigitalLink.parse(text));
-            }
-            // a scanner's data starts with an identifying AI and a fixed-length GTIN or SSCC
-            if (text.matches(ElementString.GS + "?0[01]\\d{14,}.*")) {
-                return Optional.of(ElementString.parseUnbracketed(text));
-            }
-        } catch (RuntimeException notAUdi) {
-            // then it is a lot or a number as typed
-        }
-        return Optional.empty();
     }
 }
