@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
+import org.medhub.hub.records.CurrentRecords;
 import org.medhub.routes.kafka.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AlertsConfiguration {
 
     @Bean
-    RecordRules recordRules(JdbcTemplate jdbc, Alerts alerts, Clock clock,
+    RecordRules recordRules(JdbcTemplate jdbc, CurrentRecords records, Alerts alerts, Clock clock,
             @Value("${medhub.alerts.expiry-warning-days:90}") int expiryWarningDays) {
-        return new RecordRules(jdbc, alerts, clock, expiryWarningDays);
+        return new RecordRules(jdbc, records, alerts, clock, expiryWarningDays);
     }
 
     /**

@@ -1,16 +1,15 @@
 package org.medhub.hub.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.canonical.unit.Quantity;
+import org.medhub.hub.records.CurrentRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,13 +28,15 @@ public class RecordRules {
     private static final Set<String> RELEASED = Set.of("RELEASED", "SHIPPED");
 
     private final JdbcTemplate jdbc;
+    private final CurrentRecords records;
     private final Alerts alerts;
     private final Clock clock;
     private final int expiryWarningDays;
 
     /** @param expiryWarningDays how many days before its expiry date a lot in stock or in transit raises an alert */
-    public RecordRules(JdbcTemplate jdbc, Alerts alerts, Clock clock, int expiryWarningDays) {
+    public RecordRules(JdbcTemplate jdbc, CurrentRecords records, Alerts alerts, Clock clock, int expiryWarningDays) {
         this.jdbc = jdbc;
+        this.records = records;
         this.alerts = alerts;
         this.clock = clock;
         this.expiryWarningDays = expiryWarningDays;
@@ -63,7 +64,7 @@ public class RecordRules {
             if (batch == null) {
                 continue;
             }
-            String status = current("Batch", batch).map(b -> b.path("status").asText()).orElse("unknown to the hub");
+            String status = records.of("Batch", batch).map(b -> b.path("status").asText()).orElse("unknown to the hub");
             if (!RELEASED.contains(status)) {
                 fields.add("lines[" + i + "].batch");
                 found.add(batch + " (" + status + ")");
@@ -150,10 +151,10 @@ public class RecordRules {
 
     private List<JsonNode> productsOf(String shipment) {
         List<JsonNode> products = new ArrayList<>();
-        current("Shipment", shipment).ifPresent(s -> s.path("lines").forEach(line -> {
+        records.of("Shipment", shipment).ifPresent(s -> s.path("lines").forEach(line -> {
             String batch = line.path("batch").asText("");
             if (batch.startsWith("01/") && batch.length() > 17) {
-                current("Product", batch.substring(0, 17)).ifPresent(products::add);
+                records.of("Product", batch.substring(0, 17)).ifPresent(products::add);
             }
         }));
         return products;
@@ -173,11 +174,5 @@ public class RecordRules {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private Optional<JsonNode> current(String entity, String key) {
-        return jdbc.queryForList("select record::text from record_state where entity = ? and business_key = ?", String.class,
-                entity, key).stream().map(text -> CanonicalJson.fromBytes(text.getBytes(StandardCharsets.UTF_8), JsonNode.class))
-                .filter(json -> !json.isEmpty()).findFirst();
     }
 }

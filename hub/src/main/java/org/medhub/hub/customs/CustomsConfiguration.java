@@ -20,6 +20,7 @@ import org.medhub.hub.alerts.Alerts;
 import org.medhub.hub.audit.AuditTrail;
 import org.medhub.hub.partner.CredentialStore;
 import org.medhub.hub.partner.LivePartners;
+import org.medhub.hub.records.CurrentRecords;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.simulator.SingleWindowSimulator;
 import org.medhub.routes.kafka.Topics;
@@ -70,9 +71,9 @@ class CustomsConfiguration {
     }
 
     @Bean
-    CustomsDesk customsDesk(CustomsProfiles profiles, JdbcTemplate jdbc, CanonicalLookup lookup,
+    CustomsDesk customsDesk(CustomsProfiles profiles, JdbcTemplate jdbc, CurrentRecords records, CanonicalLookup lookup,
             CanonicalPublisher publisher, Transports transports, AuditTrail audit, Alerts alerts, Clock clock) {
-        return new CustomsDesk(profiles, jdbc, lookup, publisher, transports, audit, alerts, clock);
+        return new CustomsDesk(profiles, jdbc, records, lookup, publisher, transports, audit, alerts, clock);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.medhub.hub.problem.Problems;
+import org.medhub.hub.records.CurrentRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,10 +47,12 @@ class CustomsController {
     record DeclarationView(DeclarationRow declaration, JsonNode record, List<VersionRow> versions) {}
 
     private final CustomsDesk desk;
+    private final CurrentRecords records;
     private final JdbcTemplate jdbc;
 
-    CustomsController(CustomsDesk desk, JdbcTemplate jdbc) {
+    CustomsController(CustomsDesk desk, CurrentRecords records, JdbcTemplate jdbc) {
         this.desk = desk;
+        this.records = records;
         this.jdbc = jdbc;
     }
 
@@ -74,7 +77,7 @@ class CustomsController {
                 where entity = ? and business_key = ? order by version""", (rs, i) -> new VersionRow(rs.getLong("version"),
                 rs.getString("status"), rs.getString("message_id"), rs.getString("source"),
                 rs.getTimestamp("recorded_at").toInstant().toString()), CustomsDesk.ENTITY, clientSeqNo);
-        return new DeclarationView(row, desk.currentJson(CustomsDesk.ENTITY, clientSeqNo).orElse(null), versions);
+        return new DeclarationView(row, records.of(CustomsDesk.ENTITY, clientSeqNo).orElse(null), versions);
     }
 
     @PostMapping("/api/customs/declarations")

@@ -33,6 +33,7 @@ import org.medhub.connectors.transport.DeliveryFailedException;
 import org.medhub.connectors.transport.OutboundTransport;
 import org.medhub.hub.alerts.Alerts;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.hub.records.CurrentRecords;
 import org.medhub.routes.customs.CustomsBundle;
 import org.medhub.routes.customs.DeclarationAssembly;
 import org.medhub.routes.customs.Finding;
@@ -99,6 +100,7 @@ public class CustomsDesk {
 
     private final CustomsProfiles profiles;
     private final JdbcTemplate jdbc;
+    private final CurrentRecords records;
     private final CanonicalLookup lookup;
     private final CanonicalPublisher publisher;
     private final OutboundTransport transports;
@@ -107,10 +109,11 @@ public class CustomsDesk {
     private final Clock clock;
     private final ReceiptEffects effects = new ReceiptEffects(new ReceiptProgress());
 
-    public CustomsDesk(CustomsProfiles profiles, JdbcTemplate jdbc, CanonicalLookup lookup, CanonicalPublisher publisher,
-            OutboundTransport transports, AuditTrail audit, Alerts alerts, Clock clock) {
+    public CustomsDesk(CustomsProfiles profiles, JdbcTemplate jdbc, CurrentRecords records, CanonicalLookup lookup,
+            CanonicalPublisher publisher, OutboundTransport transports, AuditTrail audit, Alerts alerts, Clock clock) {
         this.profiles = profiles;
         this.jdbc = jdbc;
+        this.records = records;
         this.lookup = lookup;
         this.publisher = publisher;
         this.transports = transports;
@@ -134,7 +137,7 @@ public class CustomsDesk {
     public Declared declare(String profileId, String shipmentNumber, String invoice, String origin, ObjectNode corrections,
             String person) {
         CustomsProfile profile = profile(profileId);
-        Shipment shipment = current(Shipment.ENTITY, shipmentNumber, Shipment.class)
+        Shipment shipment = records.of(Shipment.ENTITY, shipmentNumber, Shipment.class)
                 .orElseThrow(() -> missing("shipment", Shipment.ENTITY, shipmentNumber));
         Optional<String> existing = jdbc.queryForList(
                 "select client_seq_no from customs_submission where shipment = ? and replaces is null and profile = ?",
@@ -144,17 +147,17 @@ public class CustomsDesk {
                     + existing.get() + " under profile " + profile.id() + "; a rejected declaration is corrected, not made again");
         }
         CommercialInvoice theInvoice = (invoice != null
-                ? current(CommercialInvoice.ENTITY, invoice, CommercialInvoice.class)
+                ? records.of(CommercialInvoice.ENTITY, invoice, CommercialInvoice.class)
                 : lookup.find(CommercialInvoice.ENTITY, "shipment", shipmentNumber)
                         .map(json -> CanonicalJson.mapper().convertValue(json, CommercialInvoice.class)))
                 .orElseThrow(() -> missing("invoice", CommercialInvoice.ENTITY, invoice != null ? invoice
                         : "(the invoice of shipment " + shipmentNumber + ")"));
         CertificateOfOrigin certificateOfOrigin = origin == null ? null
-                : current(CertificateOfOrigin.ENTITY, origin, CertificateOfOrigin.class)
+                : records.of(CertificateOfOrigin.ENTITY, origin, CertificateOfOrigin.class)
                         .orElseThrow(() -> missing("certificateOfOrigin", CertificateOfOrigin.ENTITY, origin));
         Map<String, Product> products = new LinkedHashMap<>();
         for (CommercialInvoice.Line line : listOf(theInvoice.lines())) {
-            Optional<JsonNode> product = line.product() != null ? currentJson(Product.ENTITY, line.product())
+            Optional<JsonNode> product = line.product() != null ? records.of(Product.ENTITY, line.product())
                     : line.material() != null ? lookup.find(Product.ENTITY, "materialNumber", line.material()) : Optional.empty();
             product.map(json -> CanonicalJson.mapper().convertValue(json, Product.class))
                     .ifPresent(p -> products.put("01/" + p.gtin(), p));
@@ -176,7 +179,7 @@ public class CustomsDesk {
      * corrections, checked and submitted like any, linked to the one it replaces.
      */
     public Declared correct(String rejected, ObjectNode corrections, String person) {
-        ObjectNode old = currentJson(ENTITY, rejected).map(ObjectNode.class::cast)
+        ObjectNode old = records.of(ENTITY, rejected).map(ObjectNode.class::cast)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no declaration " + rejected));
         if (!"REJECTED".equals(old.path("status").asText())) {
             throw Refused.of("declaration-state", "only a rejected declaration is corrected; " + rejected + " is "
@@ -233,7 +236,7 @@ public class CustomsDesk {
      * key. A failure leaves it CHECKED, with an alert, to be sent again.
      */
     public Declared submit(String clientSeqNo, String person) {
-        ObjectNode declaration = currentJson(ENTITY, clientSeqNo).map(ObjectNode.class::cast)
+        ObjectNode declaration = records.of(ENTITY, clientSeqNo).map(ObjectNode.class::cast)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no declaration " + clientSeqNo));
         if (!"CHECKED".equals(declaration.path("status").asText())) {
             throw Refused.of("declaration-state", "only a CHECKED declaration is submitted; " + clientSeqNo + " is "
@@ -281,7 +284,7 @@ public class CustomsDesk {
         Receipt receipt = profile.dialect().readReceipt(document);
         String clientSeqNo = receipt.clientSeqNo();
         ObjectNode declaration = clientSeqNo == null ? null
-                : currentJson(ENTITY, clientSeqNo).map(ObjectNode.class::cast).orElse(null);
+                : records.of(ENTITY, clientSeqNo).map(ObjectNode.class::cast).orElse(null);
         String profileOf = clientSeqNo == null ? null : profileOf(clientSeqNo);
         if (declaration == null || profileOf == null || profiles.profile(profileOf).map(p -> !p.partner().equals(partner)).orElse(true)) {
             throw new java.util.NoSuchElementException("the receipt is for declaration " + clientSeqNo
@@ -383,11 +386,11 @@ public class CustomsDesk {
     private CustomsBundle bundle(ObjectNode declaration) {
         CustomsDeclaration typed = CanonicalJson.mapper().convertValue(declaration, CustomsDeclaration.class);
         Map<String, CommercialInvoice> invoices = new LinkedHashMap<>();
-        Optional.ofNullable(typed.invoice()).flatMap(n -> current(CommercialInvoice.ENTITY, n, CommercialInvoice.class))
+        Optional.ofNullable(typed.invoice()).flatMap(n -> records.of(CommercialInvoice.ENTITY, n, CommercialInvoice.class))
                 .ifPresent(i -> invoices.put(i.invoiceNumber(), i));
         Map<String, Shipment> shipments = new LinkedHashMap<>();
         Map<String, Batch> batches = new LinkedHashMap<>();
-        Optional.ofNullable(typed.shipment()).flatMap(n -> current(Shipment.ENTITY, n, Shipment.class)).ifPresent(s -> {
+        Optional.ofNullable(typed.shipment()).flatMap(n -> records.of(Shipment.ENTITY, n, Shipment.class)).ifPresent(s -> {
             shipments.put(s.shipmentNumber(), s);
             batches.putAll(batchesOf(s));
         });
@@ -395,7 +398,7 @@ public class CustomsDesk {
         Map<String, RegistrationCertificate> certificates = new LinkedHashMap<>();
         for (CustomsDeclaration.Line line : listOf(typed.lines())) {
             if (line.product() != null) {
-                current(Product.ENTITY, line.product(), Product.class).ifPresent(p -> products.put(line.product(), p));
+                records.of(Product.ENTITY, line.product(), Product.class).ifPresent(p -> products.put(line.product(), p));
             }
             certificate(line.registrationCertificate(), certificates);
         }
@@ -406,7 +409,7 @@ public class CustomsDesk {
         Map<String, Batch> batches = new LinkedHashMap<>();
         for (Shipment.Line line : listOf(shipment.lines())) {
             if (line.batch() != null) {
-                current(Batch.ENTITY, line.batch(), Batch.class).ifPresent(b -> batches.put(line.batch(), b));
+                records.of(Batch.ENTITY, line.batch(), Batch.class).ifPresent(b -> batches.put(line.batch(), b));
             }
         }
         return batches;
@@ -414,18 +417,8 @@ public class CustomsDesk {
 
     private void certificate(String number, Map<String, RegistrationCertificate> into) {
         if (number != null && !into.containsKey(number)) {
-            current(RegistrationCertificate.ENTITY, number, RegistrationCertificate.class).ifPresent(c -> into.put(number, c));
+            records.of(RegistrationCertificate.ENTITY, number, RegistrationCertificate.class).ifPresent(c -> into.put(number, c));
         }
-    }
-
-    private <T> Optional<T> current(String entity, String key, Class<T> type) {
-        return currentJson(entity, key).map(json -> CanonicalJson.mapper().convertValue(json, type));
-    }
-
-    /** The hub's current version of a record; a deleted one is none. */
-    Optional<JsonNode> currentJson(String entity, String key) {
-        return jdbc.queryForList("select record::text from record_state where entity = ? and business_key = ?",
-                String.class, entity, key).stream().map(CustomsDesk::json).filter(json -> !json.isEmpty()).findFirst();
     }
 
     private CustomsProfile profile(String id) {
@@ -456,10 +449,6 @@ public class CustomsDesk {
 
     private static EntityDefinition entity() {
         return DataDictionary.standard().entity(ENTITY).orElseThrow();
-    }
-
-    private static JsonNode json(String text) {
-        return CanonicalJson.fromBytes(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
     }
 
     private static <T> List<T> listOf(List<T> list) {
