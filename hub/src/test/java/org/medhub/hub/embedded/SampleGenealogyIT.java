@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A recall traced across three partners of the sample configuration, each in its own format: the warehouse's EPCIS
  * transformation events (components into a batch), the Suzhou MES's B2MML production performance (another batch and
  * the gas cartridge it consumed), and the ERP's delivery of both batches to a customer abroad. Backward from the
- * delivery to every component lot, each link naming the partner and mapping that made it; forward from a component's
- * UDI to the customer.
+ * delivery to every component lot, each link naming the partner and mapping that made it; a unit of a batch packed
+ * into a case on a pallet (another taken off again), the pallet back to the components; forward from a component's
+ * UDI to the customer and the pallet.
  */
 class SampleGenealogyIT {
 
@@ -77,6 +78,29 @@ class SampleGenealogyIT {
             assertThat(keys(trace(hub, serial, "backward"), "Batch")).as("the serial back to its components").contains(
                     "01/09506000134352/10/L2026112001", "01/09506000111117/10/R24-0917");
 
+            // and packs it into a case, the case and a spare unit onto a pallet, and takes the spare unit off again
+            hub.post("wms-cold-chain", "epcis-events", epcis("""
+                    {"type": "AggregationEvent", "eventID": "ni:///pack-case-1", "eventTime": "2026-12-05T09:00:00+08:00",
+                     "eventTimeZoneOffset": "+08:00", "parentID": "urn:epc:id:sscc:9506000.1000000001",
+                     "childEPCs": ["urn:epc:id:sgtin:9506000.013435.S1"], "action": "ADD", "bizStep": "packing"},
+                    {"type": "AggregationEvent", "eventID": "ni:///pack-pallet-77", "eventTime": "2026-12-05T09:30:00+08:00",
+                     "eventTimeZoneOffset": "+08:00", "parentID": "https://id.gs1.org/00/395060000000000771",
+                     "childEPCs": ["https://id.gs1.org/00/195060000000000012", "urn:epc:id:sgtin:9506000.013435.S9"],
+                     "action": "ADD", "bizStep": "packing"}"""), "application/json");
+            String pallet = "(00)395060000000000771";
+            await().atMost(Duration.ofSeconds(30)).until(() -> keys(trace(hub, pallet, "backward"), "SerialUnit").size() == 2);
+            hub.post("wms-cold-chain", "epcis-events", epcis("""
+                    {"type": "AggregationEvent", "eventID": "ni:///unpack-S9", "eventTime": "2026-12-05T10:00:00+08:00",
+                     "eventTimeZoneOffset": "+08:00", "parentID": "urn:epc:id:sscc:9506000.3000000077",
+                     "childEPCs": ["urn:epc:id:sgtin:9506000.013435.S9"], "action": "DELETE", "bizStep": "unpacking"}"""),
+                    "application/json");
+            JsonNode packed = await().atMost(Duration.ofSeconds(30)).until(() -> trace(hub, pallet, "backward"),
+                    t -> keys(t, "SerialUnit").size() == 1);
+            assertThat(keys(packed, "SerialUnit")).as("the spare unit was taken off").containsExactly("01/09506000134352/21/S1");
+            assertThat(keys(packed, "Sscc")).containsExactlyInAnyOrder("395060000000000771", "195060000000000012");
+            assertThat(keys(packed, "Batch")).as("the pallet back to the unit's components").contains(
+                    "01/09506000134352/10/L2026112001", "01/09506000111117/10/R24-0917");
+
             JsonNode forward = trace(hub, "(01)09506000111117(10)R24-0917", "forward");
             assertThat(forward.get("key").asText()).isEqualTo("01/09506000111117/10/R24-0917");
             assertThat(keys(forward, "Shipment")).containsExactly("0080099001");
@@ -84,6 +108,8 @@ class SampleGenealogyIT {
             assertThat(keys(forward, "Country")).containsExactly("FR");
             assertThat(keys(forward, "Batch")).doesNotContain("01/09506000134352/10/L2026112101");
             assertThat(keys(forward, "SerialUnit")).containsExactly("01/09506000134352/21/S1");
+            assertThat(keys(forward, "Sscc")).as("the unit's case and pallet").containsExactlyInAnyOrder("195060000000000012",
+                    "395060000000000771");
         }
     }
 
@@ -103,10 +129,10 @@ class SampleGenealogyIT {
         return keys;
     }
 
-    private static byte[] epcis(String event) {
+    private static byte[] epcis(String events) {
         return ("{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], \"type\": \"EPCISDocument\","
                 + " \"schemaVersion\": \"2.0\", \"creationDate\": \"2026-12-05T08:00:00+08:00\", \"epcisBody\": {\"eventList\": ["
-                + event + "]}}").getBytes(StandardCharsets.UTF_8);
+                + events + "]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] product(String gtin, String material, String name) {

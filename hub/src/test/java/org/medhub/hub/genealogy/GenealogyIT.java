@@ -12,10 +12,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medhub.canonical.envelope.Envelope;
+import org.medhub.canonical.envelope.MessageIds;
+import org.medhub.canonical.gs1.Gs1CheckDigit;
 import org.medhub.hub.HubIntegrationTest;
 import org.medhub.hub.customs.CustomsHoldings;
 import org.medhub.routes.pipeline.CanonicalPublisher;
@@ -108,6 +114,56 @@ class GenealogyIT extends HubIntegrationTest {
     }
 
     @Test
+    void unitsPackedIntoACaseOnAPalletAreTracedToThePalletUntilTakenOutAndTheCaseEmptied() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String box = sscc();
+        String pallet = sscc();
+        String first = "01/" + CustomsHoldings.SYRINGE + "/21/A" + run;
+        String second = "01/" + CustomsHoldings.SYRINGE + "/21/B" + run;
+        String lot = "01/" + CustomsHoldings.SYRINGE + "/10/Q" + run;
+        aggregation("P1#1-" + run, "ADD", box, "childSerialUnit", first, "2026-12-05T09:00:00+08:00");
+        aggregation("P1#2-" + run, "ADD", box, "childSerialUnit", second, "2026-12-05T09:00:00+08:00");
+        aggregation("P2#1-" + run, "ADD", pallet, "childSscc", box, "2026-12-05T09:30:00+08:00");
+        aggregation("P2#q1-" + run, "OBSERVE", pallet, "childBatch", lot, "2026-12-05T09:30:00+08:00");
+
+        JsonNode back = await().atMost(Duration.ofSeconds(30)).until(() -> trace(pallet, "backward"),
+                t -> keys(t, "SerialUnit").size() == 2 && keys(t, "Batch").contains(lot));
+        assertThat(keys(back, "Sscc")).as("the pallet and the case on it").containsExactlyInAnyOrder(pallet, box);
+        assertThat(keys(back, "SerialUnit")).containsExactlyInAnyOrder(first, second);
+        assertThat(link(back, lot, pallet).get("quantity").decimalValue()).isEqualByComparingTo("40");
+        assertThat(keys(trace("(01)" + CustomsHoldings.SYRINGE + "(21)A" + run, "forward"), "Sscc"))
+                .containsExactlyInAnyOrder(box, pallet);
+
+        // the second unit taken out of the case, then the case emptied
+        aggregation("U1#1-" + run, "DELETE", box, "childSerialUnit", second, "2026-12-05T10:00:00+08:00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys(trace(second, "forward"), "Sscc").isEmpty());
+        assertThat(keys(trace(first, "forward"), "Sscc")).containsExactlyInAnyOrder(box, pallet);
+        aggregation("U2#e-" + run, "DELETE", box, null, null, "2026-12-05T10:10:00+08:00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys(trace(first, "forward"), "Sscc").isEmpty());
+        assertThat(keys(trace(pallet, "backward"), "Sscc")).as("the case is still on the pallet")
+                .containsExactlyInAnyOrder(pallet, box);
+    }
+
+    @Test
+    void aPackingReadAfterItsUndoingStaysUndoneAndAPackingAfterItCounts(@Autowired GenealogyProjection projection) {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String box = sscc();
+        String unit = "01/" + CustomsHoldings.SYRINGE + "/21/C" + run;
+        // the topics are keyed by record: the undoing of a packing may be read before the packing itself
+        projection.apply(aggregationEnvelope("U#" + run, "DELETE", box, "childSerialUnit", unit, "2026-12-05T10:00:00+08:00"));
+        projection.apply(aggregationEnvelope("P#" + run, "ADD", box, "childSerialUnit", unit, "2026-12-05T09:00:00+08:00"));
+        projection.apply(aggregationEnvelope("P#" + run, "ADD", box, "childSerialUnit", unit, "2026-12-05T09:00:00+08:00"));
+        assertThat(keys(trace(unit, "forward"), "Sscc")).as("undone at 10:00").isEmpty();
+
+        projection.apply(aggregationEnvelope("E#" + run, "DELETE", box, null, null, "2026-12-05T12:00:00+08:00"));
+        projection.apply(aggregationEnvelope("R#" + run, "ADD", box, "childSerialUnit", unit, "2026-12-05T11:00:00+08:00"));
+        assertThat(keys(trace(unit, "forward"), "Sscc")).as("packed again at 11:00, the case emptied at 12:00").isEmpty();
+
+        projection.apply(aggregationEnvelope("S#" + run, "ADD", box, "childSerialUnit", unit, "2026-12-05T13:00:00+08:00"));
+        assertThat(keys(trace(unit, "forward"), "Sscc")).as("packed again at 13:00").containsExactly(box);
+    }
+
+    @Test
     void aRecallImpactListsBatchesShipmentsCustomersCountriesAndDeclarationsAsJsonAndCsv() {
         String shipment = holdings.hold(true);
         String run = shipment.substring("SHP-".length());
@@ -190,6 +246,32 @@ class GenealogyIT extends HubIntegrationTest {
             }
         }
         return out.toByteArray();
+    }
+
+    private void aggregation(String eventId, String action, String parent, String childField, String child, String at) {
+        publish("Aggregation", eventId, aggregationRecord(eventId, action, parent, childField, child, at));
+    }
+
+    private static Envelope aggregationEnvelope(String eventId, String action, String parent,
+            String childField, String child, String at) {
+        String record = aggregationRecord(eventId, action, parent, childField, child, at);
+        return new Envelope(MessageIds.fromContent("hub",
+                "Aggregation", eventId, record.getBytes(StandardCharsets.UTF_8)), "Aggregation", 1, eventId, "hub", "hub", null,
+                null, 1L, eventId, null, OffsetDateTime.now(), Instant.now(), null, json(record));
+    }
+
+    private static String aggregationRecord(String eventId, String action, String parent, String childField, String child,
+            String at) {
+        String childPart = childField == null ? "" : ", \"" + childField + "\": \"" + child + "\"";
+        String quantity = "childBatch".equals(childField) ? ", \"quantity\": {\"value\": 40, \"unit\": \"EA\"}" : "";
+        return "{\"eventId\": \"" + eventId + "\", \"action\": \"" + action + "\", \"parentSscc\": \"" + parent + "\""
+                + childPart + quantity + ", \"aggregatedAt\": \"" + at + "\"}";
+    }
+
+    /** A new SSCC of the sample company prefix, with its check digit. */
+    private static String sscc() {
+        String body = "19506000" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        return body + Gs1CheckDigit.compute(body);
     }
 
     private void consumption(String eventId, String lot, String batch) {

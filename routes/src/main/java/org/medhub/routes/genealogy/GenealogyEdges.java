@@ -2,6 +2,7 @@ package org.medhub.routes.genealogy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ public final class GenealogyEdges {
 
     /** The entities whose records make links. */
     public static final Set<String> ENTITIES = Set.of("MaterialConsumption", "SerialUnit", "Shipment", "CustomsDeclaration",
-            "InventoryMovement");
+            "InventoryMovement", "Aggregation");
     public static final String SSCC = "Sscc";
     public static final String CUSTOMER = "Customer";
     public static final String COUNTRY = "Country";
@@ -30,6 +31,14 @@ public final class GenealogyEdges {
             case "MaterialConsumption" -> consumption(record, edges);
             case "SerialUnit" -> serial(record, edges);
             case "Shipment" -> shipment(record, edges);
+            case "Aggregation" -> {
+                Node parent = parent(record);
+                Node child = child(record);
+                if (!"DELETE".equals(text(record, "action")) && parent != null && child != null) {
+                    edges.add(withQuantity(child.entity(), child.key(), parent.entity(), parent.key(), Edge.Relation.PACKED_IN,
+                            record.get("quantity")));
+                }
+            }
             case "CustomsDeclaration" -> {
                 if (has(record, "shipment")) {
                     edges.add(Edge.of("Shipment", text(record, "shipment"), "CustomsDeclaration",
@@ -51,6 +60,47 @@ public final class GenealogyEdges {
     public static String reversed(String entity, JsonNode record) {
         return "MaterialConsumption".equals(entity) && "REVERSAL".equals(text(record, "eventType"))
                 ? text(record, "reverses") : null;
+    }
+
+    /**
+     * What an aggregation taken apart undoes, or null: the child's link into the parent, or with no child named, the
+     * links of every child into it.
+     */
+    public static Unpacking unpacked(String entity, JsonNode record) {
+        if (!"Aggregation".equals(entity) || !"DELETE".equals(text(record, "action"))) {
+            return null;
+        }
+        Node parent = parent(record);
+        return parent == null ? null : new Unpacking(parent, child(record));
+    }
+
+    /** When an aggregation happened (its event time), which orders it against its undoing; null for other records. */
+    public static OffsetDateTime happenedAt(String entity, JsonNode record) {
+        return "Aggregation".equals(entity) && has(record, "aggregatedAt")
+                ? OffsetDateTime.parse(text(record, "aggregatedAt")) : null;
+    }
+
+    /** A node of the genealogy: an entity's record, a case or pallet, a customer or a country. */
+    public record Node(String entity, String key) {}
+
+    /** @param child null when the parent was emptied */
+    public record Unpacking(Node parent, Node child) {}
+
+    private static Node parent(JsonNode record) {
+        if (has(record, "parentSscc")) {
+            return new Node(SSCC, text(record, "parentSscc"));
+        }
+        return has(record, "parentSerialUnit") ? new Node("SerialUnit", text(record, "parentSerialUnit")) : null;
+    }
+
+    private static Node child(JsonNode record) {
+        if (has(record, "childSerialUnit")) {
+            return new Node("SerialUnit", text(record, "childSerialUnit"));
+        }
+        if (has(record, "childSscc")) {
+            return new Node(SSCC, text(record, "childSscc"));
+        }
+        return has(record, "childBatch") ? new Node("Batch", text(record, "childBatch")) : null;
     }
 
     private static void consumption(JsonNode record, List<Edge> edges) {

@@ -47,6 +47,44 @@ class GenealogyEdgesTest {
     }
 
     @Test
+    void anAggregationLinksItsChildIntoItsParentAndATakingApartLinksNothingButSaysWhatItUndoes() {
+        JsonNode serialIntoCase = json("""
+                {"eventId": "P1#child1", "action": "ADD", "parentSscc": "195060000000000012",
+                 "childSerialUnit": "01/09506000134352/21/S1", "aggregatedAt": "2026-12-05T09:00:00+08:00"}""");
+        JsonNode lotOntoPallet = json("""
+                {"eventId": "P2#quantity1", "action": "OBSERVE", "parentSscc": "395060000000000771",
+                 "childBatch": "01/09506000111117/10/R24", "quantity": {"value": 40, "unit": "EA"},
+                 "aggregatedAt": "2026-12-05T09:30:00+08:00"}""");
+        JsonNode caseIntoKit = json("""
+                {"eventId": "P3#child1", "action": "ADD", "parentSerialUnit": "01/09506000134352/21/KIT1",
+                 "childSscc": "195060000000000012", "aggregatedAt": "2026-12-05T09:30:00+08:00"}""");
+        JsonNode takenOut = json("""
+                {"eventId": "U1#child1", "action": "DELETE", "parentSscc": "195060000000000012",
+                 "childSerialUnit": "01/09506000134352/21/S1", "aggregatedAt": "2026-12-05T10:00:00+08:00"}""");
+        JsonNode emptied = json("""
+                {"eventId": "U2#emptied", "action": "DELETE", "parentSscc": "195060000000000012",
+                 "aggregatedAt": "2026-12-05T10:00:00+08:00"}""");
+
+        assertThat(GenealogyEdges.of("Aggregation", serialIntoCase)).containsExactly(new Edge("SerialUnit",
+                "01/09506000134352/21/S1", "Sscc", "195060000000000012", Edge.Relation.PACKED_IN, null, null));
+        assertThat(GenealogyEdges.of("Aggregation", lotOntoPallet)).containsExactly(new Edge("Batch",
+                "01/09506000111117/10/R24", "Sscc", "395060000000000771", Edge.Relation.PACKED_IN, new java.math.BigDecimal("40"),
+                "EA"));
+        assertThat(GenealogyEdges.of("Aggregation", caseIntoKit)).extracting(Edge::fromEntity, Edge::toEntity, Edge::toKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Sscc", "SerialUnit", "01/09506000134352/21/KIT1"));
+        assertThat(GenealogyEdges.unpacked("Aggregation", serialIntoCase)).isNull();
+
+        assertThat(GenealogyEdges.of("Aggregation", takenOut)).isEmpty();
+        assertThat(GenealogyEdges.unpacked("Aggregation", takenOut)).isEqualTo(new GenealogyEdges.Unpacking(
+                new GenealogyEdges.Node("Sscc", "195060000000000012"),
+                new GenealogyEdges.Node("SerialUnit", "01/09506000134352/21/S1")));
+        assertThat(GenealogyEdges.unpacked("Aggregation", emptied)).isEqualTo(new GenealogyEdges.Unpacking(
+                new GenealogyEdges.Node("Sscc", "195060000000000012"), null));
+        assertThat(GenealogyEdges.happenedAt("Aggregation", takenOut)).isEqualTo("2026-12-05T10:00:00+08:00");
+        assertThat(GenealogyEdges.happenedAt("SerialUnit", takenOut)).isNull();
+    }
+
+    @Test
     void aShipmentLinksItsLinesToItselfAndItselfToItsCustomerAndCountryUnlessCancelled() {
         String shipment = """
                 {"shipmentNumber": "SHP-1", "consignee": "DE-DIST-01", "shipTo": {"country": "DE"}, "status": "%s",
