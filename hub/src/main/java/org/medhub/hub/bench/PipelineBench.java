@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -245,7 +246,7 @@ public final class PipelineBench {
 
             int sent = warmup + records;
             for (int rate : rates) {
-                sent += latency(generator, topic, subscriber, sent, rate);
+                sent += latency(generator, topic, subscriber, sent, rate, hubs.get(0).getBean(DataSource.class));
             }
             ceilings(hubs.get(0), sent);
             return hubRate;
@@ -258,8 +259,8 @@ public final class PipelineBench {
     }
 
     /** A fixed, moderate rate, each record's latency from its business time to the subscriber's receipt. */
-    private int latency(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first, int rate)
-            throws InterruptedException {
+    private int latency(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber, int first, int rate,
+            DataSource database) throws InterruptedException {
         // Unmeasured first: on two cores the JIT compiler still takes a third of the machine for a minute or
         // more after the throughput phase (JFR: thousands of compilations), and a hub runs for days.
         int settled = atRate(generator, topic, first, rate, settle);
@@ -267,18 +268,22 @@ public final class PipelineBench {
         subscriber.resetLatencies();
         Instant phaseStart = Instant.now();
         CpuMeter cpu = CpuMeter.start();
+        StallWatch watch = new StallWatch(database);
         int count = atRate(generator, topic, first + settled, rate, latencyPhase);
         subscriber.await(first + settled + count, Duration.ofMinutes(5));
+        watch.close();
         String processorTime = cpu.perRecord(count);
         List<Long> sorted = subscriber.sortedLatencies();
         String line = String.format("latency at %d/s: p50=%.1f ms p99=%.1f ms p999=%.1f ms", rate,
                 percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0, percentile(sorted, 99.9) / 1000.0);
         out.printf("%s (over %d records, max %.1f ms)%n", line, sorted.size(), sorted.get(sorted.size() - 1) / 1000.0);
         summary.add(line);
-        List<Long> mapping = toCanonical(phaseStart);
+        List<long[]> passages = toCanonical(phaseStart);
+        List<Long> mapping = passages.stream().map(p -> p[1]).sorted().toList();
         out.printf("  of which to the canonical topic (raw → map → admit → merge → write): p50=%.1f ms p99=%.1f ms%n",
                 percentile(mapping, 50) / 1000.0, percentile(mapping, 99) / 1000.0);
         out.println("  " + processorTime);
+        out.println("  " + watch.describe(passages, TimeUnit.MILLISECONDS.toMicros(100)));
         return settled + count;
     }
 
@@ -300,10 +305,11 @@ public final class PipelineBench {
 
     /**
      * The first half of each record's latency: from its business time to the moment the mapping stage
-     * wrote its canonical record (the record's Kafka timestamp), for the records sent since {@code from}.
+     * wrote its canonical record (the record's Kafka timestamp), for the records sent since {@code from}:
+     * when each was sent (epoch milliseconds) and how long it took (microseconds).
      */
-    private List<Long> toCanonical(Instant from) {
-        List<Long> latencies = new ArrayList<>();
+    private List<long[]> toCanonical(Instant from) {
+        List<long[]> latencies = new ArrayList<>();
         String topic = Topics.canonical("batch");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(with(engines.kafkaClientSettings(), Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -318,14 +324,14 @@ public final class PipelineBench {
                     JsonNode envelope = CanonicalJson.mapper().readTree(record.value());
                     Instant sent = OffsetDateTime.parse(envelope.path("occurredAt").asText()).toInstant();
                     if (!sent.isBefore(from)) {
-                        latencies.add(record.timestamp() * 1000 - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
+                        latencies.add(new long[] {sent.toEpochMilli(),
+                                record.timestamp() * 1000 - (sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000)});
                     }
                 }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        java.util.Collections.sort(latencies);
         return latencies;
     }
 

@@ -17,10 +17,13 @@ public record BatchConsumers(int maxBatch, Duration interval, int consumers, Dur
 
     public String uri(String topic, String groupId) {
         return "kafka:" + topic + "?groupId=" + groupId
-                + "&batching=true&maxPollRecords=" + maxBatch + "&pollTimeoutMs=50"
+                + "&batching=true&maxPollRecords=" + maxBatch
                 // without it, Camel holds an incomplete batch until a poll comes back empty: under
                 // steady traffic that is until the batch is full, seconds at a moderate rate
                 + "&batchingIntervalMs=" + interval.toMillis()
+                // Camel hands on the records it holds only when a poll returns, and a poll with nothing new
+                // returns after this long: a record that came with the last of a burst waited for it
+                + "&pollTimeoutMs=" + interval.toMillis()
                 + "&consumersCount=" + consumers
                 // Kafka's default of 500 ms: a consumer leaves a partition whose records it still holds out
                 // of its next fetch, and a record arriving there meanwhile waits for that fetch to time out
