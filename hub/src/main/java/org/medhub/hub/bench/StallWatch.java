@@ -5,9 +5,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,14 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the machine was doing, every 100 ms of a latency phase, so that the slow moments of a run can be told from the
  * rest: the garbage collector's pauses in this JVM, how busy the cores were, the tables PostgreSQL's autovacuum was
- * working on, and whether its checkpointer was writing. A percentile says how slow the tail is; this says what the
+ * working on, and what its checkpointer waited on. A percentile says how slow the tail is; this says what the
  * tail coincided with.
  */
 final class StallWatch implements AutoCloseable {
 
     static final long SAMPLE_MILLIS = 100;
-    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
 
     /**
      * One 100-ms slice; {@code busy} is the share of the machine's processor time that was not idle, {@code checkpointer}
@@ -81,7 +85,7 @@ final class StallWatch implements AutoCloseable {
         synchronized (slices) {
             taken = List.copyOf(slices);
         }
-        java.util.Map<Long, Long> slowestByWindow = new java.util.TreeMap<>();
+        Map<Long, Long> slowestByWindow = new TreeMap<>();
         for (long[] passage : passages) {
             slowestByWindow.merge(passage[0] / SAMPLE_MILLIS, passage[1], Math::max);
         }
@@ -104,12 +108,9 @@ final class StallWatch implements AutoCloseable {
                 + "    outside them, %d records: p50=%.1f ms p99=%.1f ms;%n"
                 + "    while those were under way: %s%n    the rest of the phase:        %s", slowWindows.size(),
                 slowestByWindow.size(), slowMicros / 1000, slowWindows.stream().map(w -> CLOCK.format(
-                        java.time.Instant.ofEpochMilli(w * SAMPLE_MILLIS))).toList(), outside.size(),
-                percentile(outside, 50) / 1000.0, percentile(outside, 99) / 1000.0, summary(duringStalls), summary(otherwise));
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
+                        Instant.ofEpochMilli(w * SAMPLE_MILLIS))).toList(), outside.size(),
+                PipelineBench.percentile(outside, 50) / 1000.0, PipelineBench.percentile(outside, 99) / 1000.0,
+                summary(duringStalls), summary(otherwise));
     }
 
     private static String summary(List<Slice> slices) {
@@ -119,7 +120,7 @@ final class StallWatch implements AutoCloseable {
         Set<String> tables = new TreeSet<>();
         slices.forEach(s -> tables.addAll(s.vacuumed()));
         long vacuuming = slices.stream().filter(s -> !s.vacuumed().isEmpty()).count();
-        java.util.Map<String, Long> checkpointer = new java.util.TreeMap<>();
+        Map<String, Long> checkpointer = new TreeMap<>();
         slices.forEach(s -> checkpointer.merge(s.checkpointer(), 1L, Long::sum));
         StringBuilder waits = new StringBuilder();
         checkpointer.forEach((wait, n) -> waits.append(waits.isEmpty() ? "" : ", ").append(wait).append(' ')
