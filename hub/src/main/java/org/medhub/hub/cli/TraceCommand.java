@@ -10,6 +10,7 @@ import org.medhub.hub.genealogy.RecallImpact;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code medhub trace <key>}: where a lot, batch, serial, case or shipment went ({@code --backward}: where it came
@@ -39,9 +40,13 @@ final class TraceCommand {
             return USAGE;
         }
         Genealogy.Trace trace;
+        SingleConnectionDataSource connection = null;
         try {
             DriverManagerDataSource database = AuditCommand.database(args);
-            trace = new Genealogy(new JdbcTemplate(database)).trace(args.positional().get(0),
+            // a trace asks once per node reached: one connection for all, not one (and a password exchange) each
+            connection = new SingleConnectionDataSource(database.getUrl(), database.getUsername(), database.getPassword(),
+                    true);
+            trace = new Genealogy(new JdbcTemplate(connection)).trace(args.positional().get(0),
                     args.flag("--backward") ? Genealogy.Direction.BACKWARD : Genealogy.Direction.FORWARD, depth);
         } catch (IOException | IllegalArgumentException e) {
             err.println("medhub trace: " + e.getMessage());
@@ -50,6 +55,10 @@ final class TraceCommand {
             err.println("medhub trace: cannot read the genealogy: " + e.getMostSpecificCause().getMessage()
                     + " (with the embedded database, the hub must be running)");
             return USAGE;
+        } finally {
+            if (connection != null) {
+                connection.destroy();
+            }
         }
         if (trace.start().isEmpty()) {
             out.println("the genealogy holds no link of '" + trace.key() + "'");
