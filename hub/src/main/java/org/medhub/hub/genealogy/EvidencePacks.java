@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The evidence of one batch in one archive, for an auditor: every version of the batch and of the records about it
- * (inspection results, releases, the consumptions that made it), each message behind them as the partner sent it and
+ * (inspection results, releases, the consumptions that made it, its packing into cases and pallets), each message behind them as the partner sent it and
  * as the hub published it, with its ledger row and the mapping that read it, the conflicts and their signed
  * resolutions, and the audit trail's rows that name any of them. {@code manifest.json} lists every file with its
  * SHA-256; {@code manifest.sha256} is the manifest's own.
@@ -36,7 +36,7 @@ public class EvidencePacks {
 
     /** The records that speak of a batch, by the field that names it. */
     private static final Map<String, String> ABOUT_A_BATCH = Map.of("InspectionResult", "batch", "QualityRelease", "batch",
-            "MaterialConsumption", "outputBatch");
+            "MaterialConsumption", "outputBatch", "Aggregation", "childBatch");
 
     private final JdbcTemplate jdbc;
     private final KafkaConnection kafka;

@@ -205,6 +205,7 @@ class GenealogyIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/records/Batch?key=" + enc(batch), "admin",
                 ADMIN_PASSWORD).statusCode() == 200);
         consumption("CON-EVID-" + lot, "RES-PP/" + lot, batch);
+        aggregation("PACK-EVID-" + lot, "ADD", sscc(), "childBatch", batch, "2026-12-05T11:00:00+08:00");
 
         HttpResponse<byte[]> pack = getBytes("/api/evidence?batch=" + enc(batch), "admin", ADMIN_PASSWORD);
 
@@ -213,8 +214,8 @@ class GenealogyIT extends HubIntegrationTest {
         assertThat(EvidencePacks.verify(pack.body())).isEmpty();
         java.util.Map<String, byte[]> files = unzip(pack.body());
         assertThat(files).containsKeys("records/Batch/01_09506000134352_10_" + lot + ".json",
-                "records/MaterialConsumption/CON-EVID-" + lot + ".json", "messages/" + messageId + "/raw",
-                "messages/" + messageId + "/canonical.json", "messages/" + messageId + "/ledger.json", "conflicts.json",
+                "records/MaterialConsumption/CON-EVID-" + lot + ".json", "records/Aggregation/PACK-EVID-" + lot + ".json",
+                "messages/" + messageId + "/raw", "messages/" + messageId + "/canonical.json", "messages/" + messageId + "/ledger.json", "conflicts.json",
                 "audit.json", "mappings.json", "manifest.json", "manifest.sha256");
         assertThat(new String(files.get("messages/" + messageId + "/raw"), StandardCharsets.UTF_8))
                 .as("as the factory sent it").contains("\"lotNo\": \"" + lot + "\"").contains("放行");
