@@ -2,6 +2,7 @@ package org.medhub.hub.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.medhub.hub.genealogy.TraceNodes.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,16 +120,6 @@ class SampleGenealogyIT {
         return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : JSON.createObjectNode();
     }
 
-    private static List<String> keys(JsonNode trace, String entity) {
-        List<String> keys = new ArrayList<>();
-        trace.path("nodes").forEach(n -> {
-            if (n.get("entity").asText().equals(entity)) {
-                keys.add(n.get("key").asText());
-            }
-        });
-        return keys;
-    }
-
     private static byte[] epcis(String events) {
         return ("{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], \"type\": \"EPCISDocument\","
                 + " \"schemaVersion\": \"2.0\", \"creationDate\": \"2026-12-05T08:00:00+08:00\", \"epcisBody\": {\"eventList\": ["
@@ -140,5 +131,4 @@ class SampleGenealogyIT {
                 + " \"manufacturer\": \"杭州示例医疗器械有限公司\", \"class\": \"II\", \"sterile\": false, \"status\": \"ACTIVE\","
                 + " \"changedAt\": \"2026-12-01T09:00:00+08:00\"}").getBytes(StandardCharsets.UTF_8);
     }
-
 }

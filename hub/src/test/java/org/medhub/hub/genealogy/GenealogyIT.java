@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.medhub.hub.genealogy.TraceNodes.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -296,16 +297,6 @@ class GenealogyIT extends HubIntegrationTest {
     private JsonNode trace(String from, String direction) {
         HttpResponse<String> response = get("/api/trace?from=" + enc(from) + "&direction=" + direction, "admin", ADMIN_PASSWORD);
         return response.statusCode() == 200 ? json(response) : JSON.createObjectNode();
-    }
-
-    private static List<String> keys(JsonNode trace, String entity) {
-        List<String> keys = new ArrayList<>();
-        trace.path("nodes").forEach(node -> {
-            if (node.get("entity").asText().equals(entity)) {
-                keys.add(node.get("key").asText());
-            }
-        });
-        return keys;
     }
 
     private static JsonNode link(JsonNode trace, String from, String to) {
