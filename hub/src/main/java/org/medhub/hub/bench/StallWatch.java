@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the machine was doing, every 100 ms of a latency phase, so that the slow moments of a run can be told from the
  * rest: the garbage collector's pauses in this JVM, how busy the cores were, the tables PostgreSQL's autovacuum was
- * working on, and what its checkpointer waited on. A percentile says how slow the tail is; this says what the
+ * working on, what its checkpointer waited on, and what the hub's own sessions in it were doing. A percentile says how slow the tail is; this says what the
  * tail coincided with.
  */
 final class StallWatch implements AutoCloseable {
@@ -31,9 +31,11 @@ final class StallWatch implements AutoCloseable {
     /**
      * One 100-ms slice; {@code busy} is the share of the machine's processor time that was not idle, {@code checkpointer}
      * what PostgreSQL's checkpointer waited on at its end (CheckpointerMain: idle between checkpoints;
-     * CheckpointWriteDelay: pacing a checkpoint's writes; DataFileSync and the like: flushing files to disk).
+     * CheckpointWriteDelay: pacing a checkpoint's writes; DataFileSync and the like: flushing files to disk),
+     * {@code sessions} what each busy session of the hub waited on at its end ("running" when on a core or in its queue).
      */
-    record Slice(long atMillis, long gcMillis, double busy, Set<String> vacuumed, String checkpointer) {}
+    record Slice(long atMillis, long gcMillis, double busy, Set<String> vacuumed, String checkpointer,
+            List<String> sessions) {}
 
     private final JdbcTemplate jdbc;
     private final List<Slice> slices = new ArrayList<>();
@@ -65,9 +67,13 @@ final class StallWatch implements AutoCloseable {
             String checkpointer = String.join(",", jdbc.queryForList("""
                     select coalesce(wait_event, 'running') from pg_stat_activity where backend_type = 'checkpointer'""",
                     String.class));
+            List<String> sessions = jdbc.queryForList("""
+                    select coalesce(wait_event_type || ':' || wait_event, 'running') from pg_stat_activity
+                     where backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()""",
+                    String.class);
             synchronized (slices) {
                 slices.add(new Slice(System.currentTimeMillis(), gcNow - gc, (machineNow[0] - machine[0]) / all, vacuumed,
-                        checkpointer));
+                        checkpointer, sessions));
             }
             gc = gcNow;
             machine = machineNow;
@@ -122,14 +128,22 @@ final class StallWatch implements AutoCloseable {
         long vacuuming = slices.stream().filter(s -> !s.vacuumed().isEmpty()).count();
         Map<String, Long> checkpointer = new TreeMap<>();
         slices.forEach(s -> checkpointer.merge(s.checkpointer(), 1L, Long::sum));
-        StringBuilder waits = new StringBuilder();
-        checkpointer.forEach((wait, n) -> waits.append(waits.isEmpty() ? "" : ", ").append(wait).append(' ')
-                .append(Math.round(100.0 * n / slices.size())).append(" %"));
+        Map<String, Long> sessions = new TreeMap<>();
+        slices.forEach(s -> s.sessions().forEach(wait -> sessions.merge(wait, 1L, Long::sum)));
         return String.format("%.1f s; cores busy %.0f %%; GC pauses %.1f ms per second; autovacuum at work %.0f %% of the"
-                + " time%s; checkpointer: %s", slices.size() * SAMPLE_MILLIS / 1000.0,
+                + " time%s; checkpointer: %s; the hub's busy sessions per sample: %s", slices.size() * SAMPLE_MILLIS / 1000.0,
                 100 * slices.stream().mapToDouble(Slice::busy).average().orElse(0),
                 slices.stream().mapToLong(Slice::gcMillis).sum() * 1000.0 / (slices.size() * SAMPLE_MILLIS),
-                100.0 * vacuuming / slices.size(), tables.isEmpty() ? "" : " " + tables, waits);
+                100.0 * vacuuming / slices.size(), tables.isEmpty() ? "" : " " + tables, shares(checkpointer, slices.size()),
+                sessions.isEmpty() ? "none" : shares(sessions, slices.size()));
+    }
+
+    /** Each count as a percentage of the samples: "running 40 %, LWLock:WALWrite 5 %". */
+    private static String shares(Map<String, Long> counts, int samples) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((what, n) -> text.append(text.isEmpty() ? "" : ", ").append(what).append(' ')
+                .append(Math.round(100.0 * n / samples)).append(" %"));
+        return text.toString();
     }
 
     private static long gcMillis() {
