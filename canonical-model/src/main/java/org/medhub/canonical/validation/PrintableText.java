@@ -30,12 +30,11 @@ public final class PrintableText {
             return Optional.of(new Violation(field, "max-length", null,
                     field + " must be at most " + max + " characters; it has " + value.length()));
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (isControl(value.charAt(i))) {
-                return Optional.of(new Violation(field, "control-character", clean(value, MAX_QUOTE), field
-                        + " must not contain control characters other than tab and line breaks; it has U+"
-                        + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1)));
-            }
+        int i = firstControl(value);
+        if (i >= 0) {
+            return Optional.of(new Violation(field, "control-character", clean(value, MAX_QUOTE), field
+                    + " must not contain control characters other than tab and line breaks; it has U+"
+                    + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1)));
         }
         return Optional.empty();
     }
@@ -45,8 +44,8 @@ public final class PrintableText {
      * in all: a longer text is cut and ends with how long it was, so it fits a bounded column as it is.
      */
     public static String clean(String text, int max) {
-        if (text == null) {
-            return null;
+        if (text == null || text.length() <= max && firstControl(text) < 0) {
+            return text; // as most are: no copy
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
         for (int i = 0; i < text.length() && out.length() <= max; i++) {
@@ -71,6 +70,15 @@ public final class PrintableText {
     /** A name or value from outside, fit to quote in a message. */
     public static String quote(String value) {
         return clean(value, MAX_QUOTE);
+    }
+
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isControl(char c) {

@@ -76,7 +76,8 @@ public class JdbcRecordSync implements RecordSync {
      */
     private static final class Writes {
         final List<Object[]> versions = new ArrayList<>();
-        final Map<String, String> lastMessage = new LinkedHashMap<>();
+        /** by record, the last of its versions: the record's new state, its JSON written once for both tables */
+        final Map<String, Object[]> lastVersion = new LinkedHashMap<>();
         final List<String[]> flags = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
 
@@ -93,7 +94,7 @@ public class JdbcRecordSync implements RecordSync {
                         versions.stream().map(v -> v[3]).toArray(String[]::new),
                         versions.stream().map(v -> v[4]).toArray(String[]::new),
                         versions.stream().map(v -> v[5]).toArray(String[]::new));
-                List<String> keys = new ArrayList<>(lastMessage.keySet());
+                List<String> keys = new ArrayList<>(lastVersion.keySet());
                 jdbc.update("""
                         insert into record_state (entity, business_key, version, record, writers, message_id, updated_at)
                         select x.e, x.k, x.v, x.r::jsonb, x.w::jsonb, x.m, ?::timestamptz
@@ -105,9 +106,9 @@ public class JdbcRecordSync implements RecordSync {
                         keys.stream().map(k -> k.substring(0, k.indexOf('\u0000'))).toArray(String[]::new),
                         keys.stream().map(k -> k.substring(k.indexOf('\u0000') + 1)).toArray(String[]::new),
                         keys.stream().map(k -> states.get(k).version()).toArray(Long[]::new),
-                        keys.stream().map(k -> states.get(k).record().toString()).toArray(String[]::new),
+                        keys.stream().map(k -> (String) lastVersion.get(k)[3]).toArray(String[]::new),
                         keys.stream().map(k -> states.get(k).writers().toString()).toArray(String[]::new),
-                        keys.stream().map(lastMessage::get).toArray(String[]::new));
+                        keys.stream().map(k -> (String) lastVersion.get(k)[4]).toArray(String[]::new));
             }
             if (!flags.isEmpty()) {
                 jdbc.update("""
@@ -137,9 +138,10 @@ public class JdbcRecordSync implements RecordSync {
             return conflict(update, current, conflicted.merge(), now);
         }
         if (decision instanceof SyncPolicy.Applied applied) {
-            writes.versions.add(new Object[] {update.entity(), update.businessKey(), applied.version(),
-                applied.record().toString(), update.messageId(), update.source()});
-            writes.lastMessage.put(key(update.entity(), update.businessKey()), update.messageId());
+            Object[] version = {update.entity(), update.businessKey(), applied.version(), applied.record().toString(),
+                update.messageId(), update.source()};
+            writes.versions.add(version);
+            writes.lastVersion.put(key(update.entity(), update.businessKey()), version);
             if (applied.flag() != null) {
                 writes.flags.add(new String[] {update.messageId(), applied.flag()});
             }

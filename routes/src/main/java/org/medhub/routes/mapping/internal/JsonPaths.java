@@ -33,13 +33,22 @@ final class JsonPaths {
     static String toJsonPath(String pointer) {
         StringBuilder path = new StringBuilder("$");
         for (String segment : segments(pointer)) {
-            if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+            if (isIndex(segment)) {
                 path.append('[').append(segment).append(']');
             } else {
                 path.append("['").append(segment.replace("'", "\\'")).append("']");
             }
         }
         return path.toString();
+    }
+
+    private static boolean isIndex(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (!Character.isDigit(segment.charAt(i))) {
+                return false;
+            }
+        }
+        return !segment.isEmpty();
     }
 
     /** Jayway's normalized path ({@code $['lines'][2]['qty']}) as a JSON Pointer. */

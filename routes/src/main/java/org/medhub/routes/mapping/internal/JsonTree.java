@@ -18,7 +18,8 @@ import org.medhub.routes.mapping.SourceLocation;
 
 /**
  * A JSON document with the line and column of every value, by JSON Pointer: Jackson's tree forgets where a
- * value was, and an integration engineer needs to know.
+ * value was, and an integration engineer needs to know. A location without a path has the pointer's JSONPath,
+ * written out when it is asked for: a mapping reads a few of a document's values, and the hub parses every one.
  */
 public record JsonTree(JsonNode root, Map<String, SourceLocation> locations) {
 
@@ -29,7 +30,11 @@ public record JsonTree(JsonNode root, Map<String, SourceLocation> locations) {
             .build();
 
     public SourceLocation location(String pointer) {
-        return locations.getOrDefault(pointer, new SourceLocation(0, 0, JsonPaths.toJsonPath(pointer)));
+        SourceLocation at = locations.get(pointer);
+        if (at == null) {
+            return new SourceLocation(0, 0, JsonPaths.toJsonPath(pointer));
+        }
+        return at.path() != null ? at : new SourceLocation(at.line(), at.column(), JsonPaths.toJsonPath(pointer));
     }
 
     /** Reads UTF-8 JSON; malformed input, duplicate keys included, fails naming the line and column. */
@@ -58,7 +63,7 @@ public record JsonTree(JsonNode root, Map<String, SourceLocation> locations) {
     private static JsonNode read(JsonParser parser, String pointer, Map<String, SourceLocation> locations)
             throws IOException {
         JsonLocation at = parser.currentTokenLocation();
-        locations.put(pointer, new SourceLocation(at.getLineNr(), at.getColumnNr(), JsonPaths.toJsonPath(pointer)));
+        locations.put(pointer, new SourceLocation(at.getLineNr(), at.getColumnNr(), null));
         switch (parser.currentToken()) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
