@@ -227,7 +227,7 @@ public final class PipelineBench {
 
     /**
      * The median rate of {@code rounds} timed runs of {@code records} each, after the warm-up. The ratio to bare is
-     * what the targets name, and bare's few seconds on cores it shares with the broker varied from 7,200 to 17,800
+     * what the targets name, and bare's few seconds on cores it shares with the broker varied from 7,200 to 22,100
      * records/s between runs of one build: one round is not a measurement.
      */
     private double median(Producer<String, byte[]> generator, String topic, BenchSubscriber subscriber)
