@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the machine was doing, every 100 ms of a latency phase, so that the slow moments of a run can be told from the
  * rest: the garbage collector's pauses in this JVM, how busy the cores were, the tables PostgreSQL's autovacuum was
- * working on, what its checkpointer waited on, and what the hub's own sessions in it were doing. A percentile says how slow the tail is; this says what the
- * tail coincided with.
+ * working on, what its checkpointer waited on, and what the hub's own sessions in it were doing. A percentile says
+ * how slow the tail is; this says what the tail coincided with.
  */
 final class StallWatch implements AutoCloseable {
 

@@ -99,7 +99,8 @@ final class Epcis {
         document.putObject("epcisBody").putArray("eventList").add(root);
         Map<String, SourceLocation> locations = new HashMap<>();
         // each value keeps its path in the document as the partner wrote it, not in the wrapper
-        tree.locations().keySet().forEach(pointer -> locations.put("/epcisBody/eventList/0" + pointer, tree.location(pointer)));
+        tree.locations().keySet().forEach(pointer ->
+                locations.put("/epcisBody/eventList/0" + pointer, tree.location(pointer)));
         locations.put("", tree.location(""));
         return new JsonTree(document, locations);
     }
