@@ -112,8 +112,7 @@ public record MedhubProperties(
      * @param maxBatch records one mapping or delivery batch takes from Kafka at most
      * @param linger how long the producer waits to fill a batch: a little latency buys a lot of throughput
      * @param batchInterval how long a consumer gathers records before it hands on an incomplete batch: 5 ms rather
-     *     than 10 took p99 at 1,000 records/s from 52 to 32-41 ms, for 13-33 % more processor time at that rate
-     *     (docs/benchmarks.md)
+     *     than 10 lowered p99 at 1,000 records/s, for more processor time per record at that rate (docs/benchmarks.md)
      * @param consumers Kafka consumers per mapping pipeline and per subscription, each with partitions
      *     of its own; more than a topic's partitions would idle. More helps where cores are spare: on two
      *     shared cores three consumers made the batches slower, not faster (docs/benchmarks.md)
