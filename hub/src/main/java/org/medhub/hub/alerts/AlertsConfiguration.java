@@ -3,10 +3,12 @@ package org.medhub.hub.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.camel.builder.RouteBuilder;
 import org.medhub.canonical.dictionary.DataDictionary;
 import org.medhub.canonical.envelope.CanonicalJson;
 import org.medhub.hub.records.CurrentRecords;
+import org.medhub.hub.topics.StartingOffsets;
 import org.medhub.routes.kafka.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,17 +25,18 @@ class AlertsConfiguration {
     }
 
     /**
-     * Shipments and readings checked as they are published (by a group of its own, from the newest record on: a new hub
-     * does not raise an alert for every reading of the past); lots near their expiry swept every hour.
+     * Shipments and readings checked as they are published (by a group of its own, from the group's first start on: a
+     * new hub does not raise an alert for every reading of the past); lots near their expiry swept every hour.
      */
     @Bean
-    RouteBuilder alertRoutes(RecordRules rules) {
-        List<String> entities = List.of("Shipment", "StorageConditionReading");
+    RouteBuilder alertRoutes(RecordRules rules, StartingOffsets startingOffsets) {
+        List<String> topics = Stream.of("Shipment", "StorageConditionReading")
+                .map(e -> Topics.canonical(DataDictionary.standard().entity(e).orElseThrow().topic())).toList();
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("kafka:" + String.join(",", entities.stream().map(e -> Topics.canonical(DataDictionary.standard()
-                        .entity(e).orElseThrow().topic())).toList()) + "?groupId=medhub.alerts&autoOffsetReset=latest")
+                startingOffsets.fromNowOn("medhub.alerts", topics);
+                from("kafka:" + String.join(",", topics) + "?groupId=medhub.alerts&autoOffsetReset=latest")
                         .routeId("record-alerts")
                         .process(exchange -> {
                             byte[] value = exchange.getMessage().getBody(byte[].class);

@@ -23,6 +23,7 @@ import org.medhub.hub.partner.LivePartners;
 import org.medhub.hub.records.CurrentRecords;
 import org.medhub.hub.settings.MedhubProperties;
 import org.medhub.hub.simulator.SingleWindowSimulator;
+import org.medhub.hub.topics.StartingOffsets;
 import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.mapping.CanonicalLookup;
 import org.medhub.routes.pipeline.CanonicalPublisher;
@@ -78,16 +79,17 @@ class CustomsConfiguration {
 
     /**
      * Shipments that reach a profile's status are declared (read from their canonical topic by a group of their own,
-     * from the newest record on: a new profile does not declare every shipment of the past); receipts dropped into a
-     * profile's file-exchange folder are read, then moved to {@code done/}, or to {@code failed/} when refused.
+     * from the group's first start on: a new profile does not declare every shipment of the past); receipts dropped
+     * into a profile's file-exchange folder are read, then moved to {@code done/}, or to {@code failed/} when refused.
      */
     @Bean
-    RouteBuilder customsRoutes(CustomsProfiles profiles, CustomsDesk desk) {
+    RouteBuilder customsRoutes(CustomsProfiles profiles, CustomsDesk desk, StartingOffsets startingOffsets) {
         return new RouteBuilder() {
             @Override
             public void configure() {
                 if (profiles.all().stream().anyMatch(p -> p.assembleOn() != null)) {
                     String topic = Topics.canonical(DataDictionary.standard().entity("Shipment").orElseThrow().topic());
+                    startingOffsets.fromNowOn("medhub.customs", List.of(topic));
                     from("kafka:" + topic + "?groupId=medhub.customs&autoOffsetReset=latest").routeId("customs-shipments")
                             .process(exchange -> {
                                 byte[] value = exchange.getMessage().getBody(byte[].class);
