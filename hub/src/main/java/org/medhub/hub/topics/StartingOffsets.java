@@ -15,7 +15,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +29,15 @@ public class StartingOffsets {
     private static final Logger log = LoggerFactory.getLogger(StartingOffsets.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final KafkaAdmin admin;
+    private final KafkaConnection connection;
 
-    public StartingOffsets(KafkaAdmin admin) {
-        this.admin = admin;
+    public StartingOffsets(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     /** Commits the topics' current ends for the group, unless it has committed offsets of its own. */
     public void fromNowOn(String groupId, List<String> topics) {
-        try (Admin kafka = Admin.create(admin.getConfigurationProperties())) {
+        try (Admin kafka = Admin.create(connection.with(Map.of("client.id", "medhub-starting-offsets")))) {
             if (!get(kafka.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).isEmpty()) {
                 return;
             }

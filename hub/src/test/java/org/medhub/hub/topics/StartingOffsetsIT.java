@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +19,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * A group that reads from the newest record on reads every record published after its starting point was set, however
@@ -35,11 +33,11 @@ class StartingOffsetsIT extends HubIntegrationTest {
     StartingOffsets startingOffsets;
 
     @Autowired
-    KafkaAdmin kafkaAdmin;
+    KafkaConnection kafka;
 
     @Test
     void aNewGroupReadsWhatWasPublishedAfterItsStartingPointAndAGroupThatRanGoesOnWhereItStopped() throws Exception {
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+        try (Admin admin = Admin.create(kafka.with(Map.of()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
         }
         send("before-1", "before-2");
@@ -54,9 +52,8 @@ class StartingOffsetsIT extends HubIntegrationTest {
     }
 
     private void send(String... values) throws Exception {
-        Map<String, Object> settings = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Map<String, Object> settings = kafka.with(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings)) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(TOPIC, value, value)).get();
@@ -66,12 +63,10 @@ class StartingOffsetsIT extends HubIntegrationTest {
 
     /** What the group reads until it has caught up, committed before the consumer leaves. */
     private List<String> readOnce() {
-        Map<String, Object> settings = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> settings = kafka.with(Map.of(ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         List<String> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             consumer.subscribe(List.of(TOPIC));
