@@ -40,6 +40,7 @@ import org.medhub.routes.inbound.MappedMessage;
 import org.medhub.routes.inbound.RecordMapping;
 import org.medhub.routes.kafka.Topics;
 import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.DeliveryCandidate;
 import org.medhub.routes.ledger.DeliveryOutcome;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.KafkaLocation;
@@ -386,17 +387,16 @@ public final class PipelineBench {
             sync.apply(batch.stream().map(Admittance::envelope).toList());
             List<Publication> published = new ArrayList<>(batch.size());
             List<DeliveryOutcome> delivered = new ArrayList<>(batch.size());
+            List<DeliveryCandidate> read = new ArrayList<>(batch.size());
             for (Admittance message : batch) {
                 KafkaLocation canonical = new KafkaLocation("medhub.canonical.batch", 0, message.raw().offset());
                 published.add(new Publication(message.envelope().messageId(), canonical, List.of("bench-erp")));
+                read.add(new DeliveryCandidate(message.envelope().messageId(), message.envelope().businessKey(), canonical));
                 delivered.add(new DeliveryOutcome(message.envelope().messageId(), message.envelope().businessKey(),
                         canonical, DeliveryStatus.DELIVERED, 1, 201, null, null, null));
             }
             ledger.published(published);
-            Map<String, KafkaLocation> read = new java.util.LinkedHashMap<>();
-            published.forEach(p -> read.put(p.messageId(), p.canonical()));
-            ledger.settledFor("bench-erp", read);
-            ledger.recordDeliveries("bench-erp", delivered);
+            ledger.recordDeliveries("bench-erp", delivered, ledger.deliveryState("bench-erp", read).withRows());
         }
         double databaseRate = mapped.size() / seconds(start);
         out.printf("alone, on one thread: the database's part of a record (admit, merge, publish, deliver): %,10.0f records/s%n",

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,9 @@ import org.medhub.canonical.envelope.Envelope;
 import org.medhub.canonical.validation.PrintableText;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.DeliveryCandidate;
 import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryState;
 import org.medhub.routes.ledger.DeliveryStatus;
 import org.medhub.routes.ledger.DueRetry;
 import org.medhub.routes.ledger.KafkaLocation;
@@ -185,8 +186,8 @@ public class JdbcLedger implements Ledger {
                 .toList());
     }
 
+    /** One statement: it commits on its own unless it runs in {@link #atomically}. */
     @Override
-    @Transactional
     public void published(List<Publication> batch) {
         if (batch.isEmpty()) {
             return;
@@ -238,38 +239,56 @@ public class JdbcLedger implements Ledger {
     }
 
     @Override
-    public Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages) {
-        if (messages.isEmpty()) {
-            return Set.of();
+    public DeliveryState deliveryState(String subscriber, List<DeliveryCandidate> read) {
+        Set<String> settled = new HashSet<>();
+        Set<String> blockedKeys = new HashSet<>();
+        Set<String> withRows = new HashSet<>();
+        if (read.isEmpty()) {
+            return new DeliveryState(settled, blockedKeys, withRows);
         }
-        List<Map.Entry<String, KafkaLocation>> read = new ArrayList<>(messages.entrySet());
-        return new HashSet<>(jdbc.queryForList("""
-                select x.m from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, t, p, o)
-                left join delivery d on d.subscriber = ? and d.message_id = x.m
-                where d.status in ('DELIVERED', 'SKIPPED')
-                   or (d.message_id is null and delivery_passed(?, x.t, x.p, x.o))""", String.class,
-                column(read, Map.Entry::getKey, String[]::new), column(read, e -> e.getValue().topic(), String[]::new),
-                column(read, e -> e.getValue().partition(), Integer[]::new),
-                column(read, e -> e.getValue().offset(), Long[]::new), subscriber, subscriber));
+        jdbc.query("""
+                select x.m, x.k,
+                       d.status in ('DELIVERED', 'SKIPPED')
+                           or (d.message_id is null and delivery_passed(?, x.t, x.p, x.o)) as settled,
+                       d.message_id is not null as has_row,
+                       exists (select 1 from delivery b where b.subscriber = ? and b.business_key = x.k
+                               and b.status in ('RETRYING', 'HELD', 'FAILED', 'STOPPED')) as blocked
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) as x(m, k, t, p, o)
+                left join delivery d on d.subscriber = ? and d.message_id = x.m""", rs -> {
+                    if (rs.getBoolean(3)) {
+                        settled.add(rs.getString(1));
+                    }
+                    if (rs.getBoolean(4)) {
+                        withRows.add(rs.getString(1));
+                    }
+                    if (rs.getBoolean(5)) {
+                        blockedKeys.add(rs.getString(2));
+                    }
+                }, subscriber, subscriber, column(read, DeliveryCandidate::messageId, String[]::new),
+                column(read, DeliveryCandidate::businessKey, String[]::new),
+                column(read, c -> c.canonical().topic(), String[]::new),
+                column(read, c -> c.canonical().partition(), Integer[]::new),
+                column(read, c -> c.canonical().offset(), Long[]::new), subscriber);
+        return new DeliveryState(settled, blockedKeys, withRows);
     }
 
+    /**
+     * When every message went through at its first attempt, only the progress is written: one statement that
+     * commits on its own, without a round trip to the database for a commit of its own.
+     */
     @Override
-    public Set<String> blockedKeys(String subscriber, Collection<String> businessKeys) {
-        if (businessKeys.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.queryForList("""
-                select distinct business_key from delivery where subscriber = ? and business_key = any(?::varchar[])
-                and status in ('RETRYING', 'HELD', 'FAILED', 'STOPPED')""",
-                String.class, subscriber, new LinkedHashSet<>(businessKeys).toArray(String[]::new)));
-    }
-
-    @Override
-    @Transactional
-    public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
+    public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes, Set<String> withRows) {
         String now = now();
-        record(subscriber, outcomes, now);
-        advance(subscriber, outcomes, now);
+        List<DeliveryOutcome> rows = outcomes.stream()
+                .filter(o -> o.status() != DeliveryStatus.DELIVERED || withRows.contains(o.messageId())).toList();
+        if (rows.isEmpty()) {
+            advance(subscriber, outcomes, now);
+            return;
+        }
+        atomically(() -> {
+            record(subscriber, rows, now);
+            advance(subscriber, outcomes, now);
+        });
     }
 
     @Override

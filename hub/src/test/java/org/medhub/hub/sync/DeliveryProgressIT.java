@@ -9,19 +9,31 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
+import org.medhub.routes.ledger.DeliveryCandidate;
+import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryState;
+import org.medhub.routes.ledger.DeliveryStatus;
+import org.medhub.routes.ledger.KafkaLocation;
+import org.medhub.routes.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Deliveries that go through at once are recorded by the subscriber's progress on the partition, not by
  * a row each; a message that was retried or held keeps its row, and its row wins over the progress.
+ * (The last test speaks to the ledger directly: a message with a row is read again only after a crash.)
  */
 class DeliveryProgressIT extends HubIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private Ledger ledger;
 
     @Test
     void aDeliveryThatGoesThroughAtOnceWritesNoRowAndStillReadsDelivered() {
@@ -69,6 +81,29 @@ class DeliveryProgressIT extends HubIntegrationTest {
         });
         assertThat(jdbc.queryForList("select status from delivery where subscriber = 'wms' and message_id in (?, ?)",
                 String.class, retried, held)).as("their rows say so").containsExactly("DELIVERED", "DELIVERED");
+    }
+
+    @Test
+    void aMessageReadAgainWithARowOfItsOwnHasItsRowUpdatedAndOneWithoutGetsNone() {
+        KafkaLocation first = new KafkaLocation("medhub.canonical.progress-test", 0, 7);
+        KafkaLocation second = new KafkaLocation("medhub.canonical.progress-test", 0, 8);
+        ledger.recordDeliveries("wms", List.of(new DeliveryOutcome("progress-row-1", "KEY-ROW", first,
+                DeliveryStatus.PENDING, 0, null, "wms no longer subscribes to Batch", null, null)), Set.of());
+
+        DeliveryState read = ledger.deliveryState("wms", List.of(new DeliveryCandidate("progress-row-1", "KEY-ROW", first),
+                new DeliveryCandidate("progress-row-2", "KEY-NO-ROW", second)));
+        assertThat(read.withRows()).containsExactly("progress-row-1");
+        assertThat(read.settled()).as("a row wins over the progress, which passed the first").isEmpty();
+
+        ledger.recordDeliveries("wms", List.of(
+                new DeliveryOutcome("progress-row-1", "KEY-ROW", first, DeliveryStatus.DELIVERED, 1, 201, null, null, null),
+                new DeliveryOutcome("progress-row-2", "KEY-NO-ROW", second, DeliveryStatus.DELIVERED, 1, 201, null, null, null)),
+                read.withRows());
+        assertThat(jdbc.queryForList("select message_id || ' ' || status from delivery where subscriber = 'wms'"
+                + " and message_id like 'progress-row-%'", String.class)).containsExactly("progress-row-1 DELIVERED");
+        assertThat(ledger.deliveryState("wms", List.of(new DeliveryCandidate("progress-row-1", "KEY-ROW", first),
+                new DeliveryCandidate("progress-row-2", "KEY-NO-ROW", second))).settled())
+                .containsExactlyInAnyOrder("progress-row-1", "progress-row-2");
     }
 
     private JsonNode stage(String messageId, String subscriber) {

@@ -17,8 +17,8 @@ import org.medhub.canonical.envelope.Envelope;
 import org.medhub.routes.deadletter.DeadLetters;
 import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryState;
 import org.medhub.routes.ledger.DeliveryStatus;
-import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
 import org.medhub.routes.partner.PartnerDirectory;
 import org.medhub.routes.partner.Subscription;
@@ -68,19 +68,22 @@ public class DeliveryBatchProcessor implements Processor {
             }
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>();
-        UntilDone.run("delivering a batch of " + items.size() + " to " + subscriber,
-                () -> outcomes.addAll(deliver(subscriber, items.values())));
+        Set<String> withRows = new HashSet<>();
+        UntilDone.run("delivering a batch of " + items.size() + " to " + subscriber, () -> {
+            DeliveryState state = ledger.deliveryState(subscriber, items.values().stream().map(DeliveryItem::candidate).toList());
+            withRows.addAll(state.withRows());
+            outcomes.addAll(deliver(subscriber, items.values(), state));
+        });
         // Recorded in a step of its own: when the database is away, the subscriber is not sent the batch again.
-        UntilDone.run("recording " + outcomes.size() + " deliveries to " + subscriber, () -> record(subscriber, outcomes));
+        UntilDone.run("recording " + outcomes.size() + " deliveries to " + subscriber,
+                () -> record(subscriber, outcomes, withRows));
         BatchRecords.commit(records);
     }
 
-    private List<DeliveryOutcome> deliver(String subscriber, Collection<DeliveryItem> candidates) {
-        Map<String, KafkaLocation> read = new LinkedHashMap<>();
-        candidates.forEach(i -> read.put(i.envelope().messageId(), i.canonical()));
-        Set<String> settled = ledger.settledFor(subscriber, read);
-        List<DeliveryItem> owed = candidates.stream().filter(i -> !settled.contains(i.envelope().messageId())).toList();
-        Set<String> blocked = ledger.blockedKeys(subscriber, owed.stream().map(i -> i.envelope().businessKey()).toList());
+    private List<DeliveryOutcome> deliver(String subscriber, Collection<DeliveryItem> candidates, DeliveryState state) {
+        List<DeliveryItem> owed = candidates.stream().filter(i -> !state.settled().contains(i.envelope().messageId()))
+                .toList();
+        Set<String> blocked = state.blockedKeys();
         Map<String, List<DeliveryItem>> byEntity = new LinkedHashMap<>();
         owed.forEach(i -> byEntity.computeIfAbsent(i.envelope().entity(), e -> new ArrayList<>()).add(i));
         List<DeliveryOutcome> outcomes = new ArrayList<>();
@@ -146,9 +149,9 @@ public class DeliveryBatchProcessor implements Processor {
         return outcomes;
     }
 
-    private void record(String subscriber, List<DeliveryOutcome> outcomes) {
+    private void record(String subscriber, List<DeliveryOutcome> outcomes, Set<String> withRows) {
         deadLetters.undelivered(subscriber, outcomes); // first: the ledger never shows a failure without its letter
-        ledger.recordDeliveries(subscriber, outcomes);
+        ledger.recordDeliveries(subscriber, outcomes, withRows);
         // A key's blocker may have been settled by the retry worker while this batch held messages behind it.
         outcomes.stream().filter(o -> o.status() == DeliveryStatus.HELD).map(DeliveryOutcome::businessKey).distinct()
                 .forEach(key -> ledger.releaseNextHeld(subscriber, key));

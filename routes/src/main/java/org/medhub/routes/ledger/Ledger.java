@@ -3,7 +3,6 @@ package org.medhub.routes.ledger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,22 +39,22 @@ public interface Ledger {
     void rejected(List<Rejection> batch);
 
     /**
-     * Of these messages, read where they are, the ones the subscriber already has (delivered or let
-     * go): by their delivery rows, or, where they have none, by how far the subscriber's deliveries
-     * have got on their partitions.
+     * Of these messages, read where they are: the ones the subscriber already has (by their delivery rows,
+     * or, where they have none, by how far the subscriber's deliveries have got on their partitions), the
+     * keys that wait behind an unsettled message, and the messages that have delivery rows. One query.
      */
-    Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages);
-
-    /** Of these business keys, the ones whose delivery to the subscriber waits behind an unsettled message. */
-    Set<String> blockedKeys(String subscriber, Collection<String> businessKeys);
+    DeliveryState deliveryState(String subscriber, List<DeliveryCandidate> read);
 
     /**
      * Records what the subscriber's delivery stage did with a batch it read in topic order, and moves
      * the subscriber's progress on each partition up to the furthest of these messages. A delivery that
      * went through needs no row of its own (unless the message has one already), so every message owed
      * to the subscriber that the stage passed without delivering it must be among the outcomes.
+     *
+     * @param withRows the messages that had delivery rows when the batch was read ({@link DeliveryState}):
+     *     only their rows are updated when they were delivered
      */
-    void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes);
+    void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes, Set<String> withRows);
 
     /** Records the outcomes of retries and replays, which come out of topic order: the progress stays. */
     void recordRetries(String subscriber, List<DeliveryOutcome> outcomes);

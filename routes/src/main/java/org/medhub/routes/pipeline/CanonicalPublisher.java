@@ -31,7 +31,7 @@ import org.medhub.routes.sync.SyncResult;
  * From mapped messages to the canonical topics: admit each message once and merge it into the hub's
  * current record, in one transaction; write what became of it (the new version to its canonical topic,
  * a conflict to {@code medhub.conflicts}, a refusal to {@code medhub.dlq}) in one acknowledged batch;
- * then record where it went, in a second transaction. The Kafka write comes after the merge's commit,
+ * then record where it went, in a commit of its own. The Kafka write comes after the merge's commit,
  * so a topic never holds a version the hub's records do not: after a crash before the second commit,
  * the batch runs again, its messages are claimed again (same raw record, not yet published) and the
  * merge gives back the versions it committed, which are written again under the same message ids.
@@ -104,10 +104,9 @@ public class CanonicalPublisher {
         List<Publication> publications = new ArrayList<>(published.size());
         published.forEach((write, envelope) -> publications.add(new Publication(envelope.messageId(), locations.get(write),
                 envelope.deleted() ? List.of() : Subscribers.of(partners, envelope.entity(), envelope.source()))));
-        ledger.atomically(() -> {
-            ledger.published(publications);
-            ledger.rejected(refused);
-        });
+        // each alone: about different messages, and written again as they were if the batch runs again
+        ledger.published(publications);
+        ledger.rejected(refused);
         if (!published.isEmpty()) {
             onPublished.accept(published.values());
         }

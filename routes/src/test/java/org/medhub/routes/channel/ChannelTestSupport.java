@@ -24,7 +24,9 @@ import org.medhub.routes.kafka.KafkaWriter;
 import org.medhub.routes.kafka.MedhubHeaders;
 import org.medhub.routes.ledger.Admission;
 import org.medhub.routes.ledger.Admittance;
+import org.medhub.routes.ledger.DeliveryCandidate;
 import org.medhub.routes.ledger.DeliveryOutcome;
+import org.medhub.routes.ledger.DeliveryState;
 import org.medhub.routes.ledger.DueRetry;
 import org.medhub.routes.ledger.KafkaLocation;
 import org.medhub.routes.ledger.Ledger;
@@ -122,17 +124,12 @@ final class ChannelTestSupport {
         }
 
         @Override
-        public Set<String> settledFor(String subscriber, Map<String, KafkaLocation> messages) {
+        public DeliveryState deliveryState(String subscriber, List<DeliveryCandidate> read) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Set<String> blockedKeys(String subscriber, Collection<String> businessKeys) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes) {
+        public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes, Set<String> withRows) {
             throw new UnsupportedOperationException();
         }
 
