@@ -49,11 +49,9 @@ public class JdbcRecordSync implements RecordSync {
         if (updates.isEmpty()) {
             return List.of();
         }
-        Map<String, SyncPolicy.Current> states = lockStates(updates);
+        Map<String, SyncPolicy.Current> states = new LinkedHashMap<>();
         Map<String, Long> alreadyApplied = new HashMap<>();
-        jdbc.query("select message_id, version from record_version where message_id = any(?::varchar[])",
-                rs -> { alreadyApplied.put(rs.getString(1), rs.getLong(2)); },
-                (Object) updates.stream().map(Envelope::messageId).toArray(String[]::new));
+        lockStates(updates, states, alreadyApplied);
         String now = clock.instant().toString();
         Writes writes = new Writes();
         List<SyncResult> results = new ArrayList<>(updates.size());
@@ -177,20 +175,32 @@ public class JdbcRecordSync implements RecordSync {
                 "conflict " + id + " on " + merge.conflicts().stream().map(c -> c.field()).toList());
     }
 
-    /** The current states of the batch's records, locked in one order until the transaction ends. */
-    private Map<String, SyncPolicy.Current> lockStates(List<Envelope> updates) {
-        Map<String, SyncPolicy.Current> states = new LinkedHashMap<>();
+    /**
+     * The current states of the batch's records, locked in one order until the transaction ends, and the
+     * versions its messages already made (a batch run again after a crash): one round trip for both.
+     */
+    private void lockStates(List<Envelope> updates, Map<String, SyncPolicy.Current> states,
+            Map<String, Long> alreadyApplied) {
         jdbc.query("""
-                select entity, business_key, version, record::text, writers::text from record_state
-                where (entity, business_key) in (select * from unnest(?::varchar[], ?::varchar[]))
-                order by entity, business_key for update""",
+                with locked as (
+                    select entity, business_key, version, record::text as record, writers::text as writers
+                    from record_state
+                    where (entity, business_key) in (select * from unnest(?::varchar[], ?::varchar[]))
+                    order by entity, business_key for update)
+                select entity, business_key, version, record, writers from locked
+                union all
+                select null, message_id, version, null, null from record_version where message_id = any(?::varchar[])""",
                 rs -> {
-                    states.put(key(rs.getString(1), rs.getString(2)),
-                            new SyncPolicy.Current(rs.getLong(3), object(rs.getString(4)), object(rs.getString(5))));
+                    if (rs.getString(1) == null) {
+                        alreadyApplied.put(rs.getString(2), rs.getLong(3));
+                    } else {
+                        states.put(key(rs.getString(1), rs.getString(2)),
+                                new SyncPolicy.Current(rs.getLong(3), object(rs.getString(4)), object(rs.getString(5))));
+                    }
                 },
                 updates.stream().map(Envelope::entity).toArray(String[]::new),
-                updates.stream().map(Envelope::businessKey).toArray(String[]::new));
-        return states;
+                updates.stream().map(Envelope::businessKey).toArray(String[]::new),
+                updates.stream().map(Envelope::messageId).toArray(String[]::new));
     }
 
     private ObjectNode version(Envelope update, long version) {

@@ -14,11 +14,18 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medhub.hub.HubIntegrationTest;
+import org.medhub.canonical.envelope.Envelope;
 import org.medhub.hub.audit.AuditTrail;
+import org.medhub.routes.sync.RecordSync;
+import org.medhub.routes.sync.SyncResult;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -40,6 +47,12 @@ class ConflictsIT extends HubIntegrationTest {
 
     @Autowired
     private AuditTrail audit;
+
+    @Autowired
+    private RecordSync sync;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @BeforeEach
     void resolverAndErp() {
@@ -158,6 +171,26 @@ class ConflictsIT extends HubIntegrationTest {
                 .withHeader("Idempotency-Key", equalTo(messageId)).withRequestBody(containing("中心静脉导管"))));
         assertThat(message(messageId).get("status").asText()).isEqualTo("DELIVERED");
         erp.verify(0, postRequestedFor(urlEqualTo("/erp/batches")).withHeader("Idempotency-Key", equalTo(messageId)));
+    }
+
+    @Test
+    void aMessageMergedAgainAfterACrashGetsBackTheVersionItMadeAndMakesNoOther() {
+        String messageId = accepted(postBatch(ACME, ACME_SECRET, acme("A-AGAIN", "LOT-AGAIN", 40, null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(message(messageId).get("status").asText()).isEqualTo("DELIVERED"));
+        Map<String, Object> made = jdbc.queryForMap("""
+                select entity, business_key, version, record::text as record, source from record_version
+                where message_id = ?""", messageId);
+        String source = (String) made.get("source");
+        Envelope again = new Envelope(messageId, (String) made.get("entity"), 2, (String) made.get("business_key"), source,
+                source, null, null, null, null, null, null, Instant.now(), null, json((String) made.get("record")));
+
+        SyncResult result = sync.apply(List.of(again)).get(0);
+
+        assertThat(result.outcome()).isEqualTo(SyncResult.Outcome.APPLIED);
+        assertThat(result.published().version()).isEqualTo(((Number) made.get("version")).longValue());
+        assertThat(jdbc.queryForObject("select count(*) from record_version where message_id = ?", Integer.class,
+                messageId)).isEqualTo(1);
     }
 
     private HttpResponse<String> erpUpdate(String changeId, String lot, String material, Integer qty, Long hubVersion) {
