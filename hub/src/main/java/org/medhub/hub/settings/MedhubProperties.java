@@ -111,8 +111,8 @@ public record MedhubProperties(
     /**
      * @param maxBatch records one mapping or delivery batch takes from Kafka at most
      * @param linger how long the producer waits to fill a batch: a little latency buys a lot of throughput
-     * @param batchInterval how long a consumer gathers records before it hands on an incomplete batch: 5 ms rather
-     *     than 10 lowered p99 at 1,000 records/s, for more processor time per record at that rate (docs/benchmarks.md)
+     * @param batchInterval how long a consumer gathers records before it hands on an incomplete batch: each stage
+     *     adds up to this much to a record's latency; shorter costs an idle hub more polling (docs/benchmarks.md)
      * @param consumers Kafka consumers per mapping pipeline and per subscription, each with partitions
      *     of its own; more than a topic's partitions would idle. More helps where cores are spare: on two
      *     shared cores three consumers made the batches slower, not faster (docs/benchmarks.md)
@@ -122,7 +122,7 @@ public record MedhubProperties(
     public record Pipeline(
             @Min(1) @DefaultValue("500") int maxBatch,
             @NotNull @DefaultValue("5ms") Duration linger,
-            @NotNull @DefaultValue("5ms") Duration batchInterval,
+            @NotNull @DefaultValue("3ms") Duration batchInterval,
             @Min(1) @DefaultValue("1") int consumers,
             @NotNull @DefaultValue("50ms") Duration fetchWait) {
 
