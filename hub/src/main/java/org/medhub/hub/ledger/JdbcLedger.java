@@ -273,8 +273,8 @@ public class JdbcLedger implements Ledger {
     }
 
     /**
-     * When every message went through at its first attempt, only the progress is written: one statement that
-     * commits on its own, without a round trip to the database for a commit of its own.
+     * When every message went through at its first attempt, only the progress is written, by one statement
+     * that commits as it runs: no transaction to begin and commit around it, one round trip fewer.
      */
     @Override
     public void recordDeliveries(String subscriber, List<DeliveryOutcome> outcomes, Set<String> withRows) {
